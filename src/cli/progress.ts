@@ -1,0 +1,54 @@
+import cliProgress from 'cli-progress';
+import type { IngestProgress } from '../services/ingest.service.js';
+
+/** Reports ingest progress on stderr: a bar with rate and ETA on a terminal, a line every few seconds otherwise. */
+export interface ProgressReporter {
+  update(p: IngestProgress): void;
+  stop(): void;
+}
+
+/** Creates a reporter for a run labelled `label`; silent when `quiet`. */
+export function createProgress(label: string, options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): ProgressReporter {
+  const stream = options.stream ?? process.stderr;
+  if (options.quiet) return { update: () => undefined, stop: () => undefined };
+  const started = Date.now();
+  const rate = (done: number) => done / Math.max(0.001, (Date.now() - started) / 1000);
+  const eta = (p: IngestProgress): string => {
+    const f = p.total ? p.done / p.total : p.fraction;
+    if (!f || f <= 0 || f >= 1) return p.total || p.fraction ? '0s' : '?';
+    return formatSeconds(((Date.now() - started) / 1000) * (1 - f) / f);
+  };
+  if (!stream.isTTY) return lineReporter(label, stream, rate, eta);
+  const bar = new cliProgress.SingleBar({
+    stream, hideCursor: true, etaBuffer: 50,
+    format: `${label} [{bar}] {percentage}% | {done} records | {rate}/s | ETA {eta_s} | new {new} upd {updated} same {unchanged} fail {failed}`,
+    formatValue: (v, _o, type) => (type === 'percentage' ? String(v).padStart(3) : String(v)),
+  }, cliProgress.Presets.shades_classic);
+  bar.start(1000, 0, { done: 0, rate: 0, eta_s: '?', new: 0, updated: 0, unchanged: 0, failed: 0 });
+  return {
+    update: (p) => {
+      const f = p.total ? p.done / p.total : p.fraction ?? 0;
+      bar.update(Math.round(f * 1000), { ...p, done: p.done.toLocaleString('en'), rate: Math.round(rate(p.done)).toLocaleString('en'), eta_s: eta(p) });
+    },
+    stop: () => bar.stop(),
+  };
+}
+
+function lineReporter(label: string, stream: NodeJS.WriteStream, rate: (n: number) => number, eta: (p: IngestProgress) => string): ProgressReporter {
+  let last = 0;
+  return {
+    update: (p) => {
+      if (Date.now() - last < 5000) return;
+      last = Date.now();
+      stream.write(`${label}: ${p.done.toLocaleString('en')} records, ${Math.round(rate(p.done)).toLocaleString('en')}/s, ETA ${eta(p)}\n`);
+    },
+    stop: () => undefined,
+  };
+}
+
+/** `95` → `1m35s`. */
+export function formatSeconds(s: number): string {
+  if (!Number.isFinite(s)) return '?';
+  const m = Math.floor(s / 60);
+  return m > 0 ? `${m}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`;
+}

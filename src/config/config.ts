@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../core/errors.js';
+
+/**
+ * Papersift's configuration, read once at startup from the environment (and CLI flags, which
+ * the CLI folds into the same object before calling {@link loadConfig}). Every problem is
+ * reported together; nothing below the composition root reads `process.env`.
+ * docs/CONFIG.md documents each variable.
+ */
+export interface Config {
+  /** Directory for the SQLite file and other local state (PAPERSIFT_DATA). @default ./data */
+  dataDir: string;
+  /** SQLite file path, derived: `<dataDir>/papersift.db`. */
+  sqliteFile: string;
+  /** PostgreSQL connection string (DATABASE_URL); when set, PostgreSQL is the store. */
+  databaseUrl: string | null;
+  /** HTTP port (PORT). @default 3000 */
+  port: number;
+  /** Interface to listen on (HOST). @default 127.0.0.1 */
+  host: string;
+  /** pino log level (LOG_LEVEL). @default info */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Categories harvested on first start and by default (PAPERSIFT_CATEGORIES). @default cs.AI,cs.CL,cs.CV,cs.LG */
+  categories: string[];
+  /** Days of arXiv harvested on first start with an empty store (PAPERSIFT_BOOTSTRAP_DAYS). @default 3 */
+  bootstrapDays: number;
+  /** Never touch the network (PAPERSIFT_OFFLINE=1). @default false */
+  offline: boolean;
+  /** arXiv OAI-PMH endpoint (ARXIV_OAI_URL). */
+  arxivOaiUrl: string;
+  /** arXiv API endpoint (ARXIV_API_URL). */
+  arxivApiUrl: string;
+  /** Semantic Scholar Graph API base (S2_API_URL). */
+  s2ApiUrl: string;
+  /** Semantic Scholar API key (S2_API_KEY), optional. */
+  s2ApiKey: string | null;
+  /** Contact address put in the User-Agent, as arXiv asks of harvesters (PAPERSIFT_CONTACT). */
+  contact: string | null;
+}
+
+const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']).transform((v) => ['1', 'true', 'yes'].includes(v));
+const url = (protocols: string[]) => z.string().refine((s) => { try { return protocols.includes(new URL(s).protocol); } catch { return false; } }, { message: `must be a ${protocols.join(' or ')} URL` });
+
+const schema = z.object({
+  PAPERSIFT_DATA: z.string().min(1).default('./data'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PAPERSIFT_CATEGORIES: z.string().default('cs.AI,cs.CL,cs.CV,cs.LG')
+    .transform((s) => s.split(',').map((c) => c.trim()).filter(Boolean))
+    .refine((l) => l.length > 0 && l.every((c) => /^[a-z][a-z-]*(\.[A-Za-z-]+)?$/.test(c)), { message: 'must be a comma-separated list of arXiv categories such as cs.LG,cs.CL' }),
+  PAPERSIFT_BOOTSTRAP_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  PAPERSIFT_OFFLINE: bool.default(false),
+  ARXIV_OAI_URL: url(['http:', 'https:']).default('https://oaipmh.arxiv.org/oai'),
+  ARXIV_API_URL: url(['http:', 'https:']).default('https://export.arxiv.org/api/query'),
+  S2_API_URL: url(['http:', 'https:']).default('https://api.semanticscholar.org/graph/v1'),
+  S2_API_KEY: z.string().min(1).optional(),
+  PAPERSIFT_CONTACT: z.string().min(3).optional(),
+});
+
+/** The environment variables Papersift reads, for docs and `--help`. */
+export const CONFIG_VARIABLES = Object.keys(schema.shape);
+
+/**
+ * Validates `env` (normally `process.env`, merged with CLI flags) and returns a frozen Config.
+ * Throws ConfigError listing every invalid variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  const relevant = Object.fromEntries(CONFIG_VARIABLES.map((k) => [k, env[k] === '' && k !== 'PAPERSIFT_OFFLINE' ? undefined : env[k]]));
+  const parsed = schema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.PAPERSIFT_DATA);
+  return Object.freeze({
+    dataDir,
+    sqliteFile: resolve(dataDir, 'papersift.db'),
+    databaseUrl: e.DATABASE_URL ?? null,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    categories: e.PAPERSIFT_CATEGORIES,
+    bootstrapDays: e.PAPERSIFT_BOOTSTRAP_DAYS,
+    offline: e.PAPERSIFT_OFFLINE,
+    arxivOaiUrl: e.ARXIV_OAI_URL,
+    arxivApiUrl: e.ARXIV_API_URL,
+    s2ApiUrl: e.S2_API_URL,
+    s2ApiKey: e.S2_API_KEY ?? null,
+    contact: e.PAPERSIFT_CONTACT ?? null,
+  });
+}

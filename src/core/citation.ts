@@ -1,0 +1,30 @@
+/**
+ * Citation data as sources report it. Papers are named by a {@link PaperRef}: the bare
+ * versionless arXiv id when one is known (so edges join papers in the store directly),
+ * otherwise a prefixed external id (`doi:10.1/x`, `s2:<paperId>`).
+ */
+
+/** A paper reference: an arXiv id, or `doi:…` / `s2:…` when no arXiv id is known. */
+export type PaperRef = string;
+
+/** One citing → cited link and which source reported it. */
+export interface CitationEdge {
+  kind: 'edge';
+  citing: PaperRef;
+  cited: PaperRef;
+  /** Source name (`paperscape`, `edge-file:refs.tsv`, `semantic-scholar`). */
+  source: string;
+}
+
+/** A citation count a source reported for one paper, as of a date. */
+export interface CitationCount {
+  kind: 'count';
+  paper: PaperRef;
+  count: number;
+  source: string;
+  /** ISO 8601 time the count was retrieved. */
+  retrievedAt: string;
+}
+
+/** What citation sources produce. */
+export type CitationRecord = CitationEdge | CitationCount;

@@ -1,0 +1,24 @@
+/** Collapses every run of whitespace (including arXiv's hard line breaks) to one space and trims. */
+export function collapseWhitespace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** A trimmed non-empty string, or null for null, undefined or blank input. */
+export function optionalText(s: unknown): string | null {
+  if (typeof s !== 'string') return null;
+  const t = collapseWhitespace(s);
+  return t === '' ? null : t;
+}
+
+/** Converts an RFC 2822 date (`Mon, 2 Apr 2007 19:18:42 GMT`) or ISO date to ISO 8601 UTC; undefined if unparseable. */
+export function toIsoTime(s: string): string | undefined {
+  const t = Date.parse(s);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+}

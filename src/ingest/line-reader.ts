@@ -1,0 +1,36 @@
+import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import type { Readable } from 'node:stream';
+
+/** A text file read line by line, with how far through the (possibly compressed) file it is. */
+export interface LineFile {
+  /** Lines without their terminator. */
+  lines: AsyncIterable<string>;
+  /** Fraction of the file's bytes read so far (0..1); compressed bytes for gzip files. */
+  fraction(): number;
+}
+
+/** True when the file starts with the gzip magic bytes (1f 8b), whatever its name. */
+export function isGzipFile(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(2);
+    return readSync(fd, buf, 0, 2, 0) === 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Opens a plain or gzipped text file as a stream of lines. Memory stays flat however large
+ * the file is: only one read buffer and the current line are held.
+ */
+export function openLineFile(path: string): LineFile {
+  const size = statSync(path).size;
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  const text: Readable = isGzipFile(path) ? raw.pipe(createGunzip()) : raw;
+  raw.on('error', (err) => text.destroy(err));
+  const lines = createInterface({ input: text, crlfDelay: Infinity });
+  return { lines, fraction: () => (size === 0 ? 1 : Math.min(1, raw.bytesRead / size)) };
+}

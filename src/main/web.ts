@@ -1,0 +1,32 @@
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import type { Config } from '../config/config.js';
+import { bootstrapIfEmpty } from '../services/bootstrap.service.js';
+import type { Sources } from '../services/sources.js';
+import { createApp } from '../serve/app.js';
+import type { Store } from '../store/store.js';
+
+/**
+ * Starts the web role: the HTTP server first (so the site answers at once), then, with an empty
+ * store, the first-start harvest in the background. Resolves when the server closes (SIGINT/SIGTERM).
+ */
+export async function serveWeb(config: Config, store: Store, sources: Sources): Promise<void> {
+  const log = pino({ level: config.logLevel });
+  let notice: string | undefined;
+  const app = createApp({ store, emptyStoreNotice: () => notice, onError: (err) => log.error({ err }, 'request failed') });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log.info(`Papersift is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${store.capabilities.dialect} store)`);
+  void bootstrapIfEmpty(store, sources, config, new Date()).then((r) => {
+    if (r.outcome === 'not-empty') return;
+    notice = r.outcome === 'harvested' ? undefined : r.message;
+    (r.outcome === 'harvested' ? log.info.bind(log) : log.warn.bind(log))(r.message);
+  }).catch((err) => log.error({ err }, 'first-start harvest failed'));
+  await new Promise<void>((resolve) => {
+    const stop = () => server.close(() => resolve());
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

@@ -1,0 +1,46 @@
+import type { Config } from '../config/config.js';
+import { arxivHttpClient } from '../ingest/arxiv-api/arxiv-http.js';
+import { ArxivApiSource } from '../ingest/arxiv-api/arxiv-api.source.js';
+import { CitationFileSource } from '../ingest/citation-file/citation-file.source.js';
+import type { Clock, FetchLike } from '../ingest/http.js';
+import { OaiPmhSource, type ArxivMetadataPrefix } from '../ingest/oai-pmh/oai-pmh.source.js';
+import { SemanticScholarSource, semanticScholarHttpClient } from '../ingest/semantic-scholar/semantic-scholar.source.js';
+import { SnapshotSource } from '../ingest/snapshot/snapshot.source.js';
+
+/** What the source factory needs: config for endpoints and keys, and the injected I/O. */
+export interface SourceDeps {
+  config: Pick<Config, 'arxivOaiUrl' | 'arxivApiUrl' | 's2ApiUrl' | 's2ApiKey'>;
+  fetch: FetchLike;
+  clock?: Clock;
+}
+
+/**
+ * Builds every Source from config and injected fetch/clock, so the CLI, the bootstrap harvest
+ * and jobs construct them the same way. arXiv sources share one rate-limited client per
+ * factory, so two arXiv sources used together still keep one request every 3 s.
+ */
+export function createSources(deps: SourceDeps) {
+  let arxivHttp: ReturnType<typeof arxivHttpClient> | undefined;
+  const arxiv = () => (arxivHttp ??= arxivHttpClient(deps.fetch, deps.clock));
+  return {
+    /** The Kaggle-schema snapshot file (plain or gzipped JSON lines). */
+    snapshot: (file: string, batchSize?: number) => new SnapshotSource({ file, ...(batchSize ? { batchSize } : {}) }),
+    /** An OAI-PMH ListRecords harvest. */
+    oai: (o: { from?: string; until?: string; set?: string; metadataPrefix?: ArxivMetadataPrefix }) =>
+      new OaiPmhSource({ http: arxiv(), baseUrl: deps.config.arxivOaiUrl, ...o }),
+    /** The arXiv API by id list or search query. */
+    arxivApi: (o: { ids?: string[]; query?: string; maxResults?: number }) =>
+      new ArxivApiSource({ http: arxiv(), baseUrl: deps.config.arxivApiUrl, ...o }),
+    /** A citing/cited edge-list file. */
+    citationFile: (path: string, sourceName?: string) => new CitationFileSource({ path, ...(sourceName ? { sourceName } : {}) }),
+    /** Semantic Scholar counts, references and citations for the given ids. */
+    semanticScholar: (ids: string[]) => {
+      const key = deps.config.s2ApiKey ?? undefined;
+      const http = semanticScholarHttpClient(deps.fetch, { ...(key ? { apiKey: key } : {}), ...(deps.clock ? { clock: deps.clock } : {}) });
+      return new SemanticScholarSource({ http, ids, baseUrl: deps.config.s2ApiUrl, ...(deps.clock ? { clock: deps.clock } : {}) });
+    },
+  };
+}
+
+/** The factory's type. */
+export type Sources = ReturnType<typeof createSources>;

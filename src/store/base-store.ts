@@ -1,0 +1,58 @@
+import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import { CATEGORIES } from '../core/taxonomy.js';
+import type { StoreCapabilities } from './capabilities.js';
+import { CitationRepository } from './citation.repository.js';
+import { IngestRunRepository } from './ingest-run.repository.js';
+import { migrations } from './migrations.js';
+import { PaperRepository } from './paper.repository.js';
+import { StatsRepository } from './stats.repository.js';
+import type { BatchWriter, MigrationReport, Store } from './store.js';
+import type { Database } from './tables.js';
+
+/**
+ * What both backends share: the repositories (plain Kysely), the migration runner and the
+ * taxonomy seed. A backend supplies its Kysely instance, capabilities, writer and size.
+ */
+export abstract class BaseStore implements Store {
+  readonly db: Kysely<Database>;
+  readonly capabilities: StoreCapabilities;
+  readonly papers: PaperRepository;
+  readonly citations: CitationRepository;
+  readonly runs: IngestRunRepository;
+  readonly stats: StatsRepository;
+  abstract readonly writer: BatchWriter;
+
+  constructor(db: Kysely<Database>, capabilities: StoreCapabilities) {
+    this.db = db;
+    this.capabilities = capabilities;
+    this.papers = new PaperRepository(db);
+    this.citations = new CitationRepository(db);
+    this.runs = new IngestRunRepository(db);
+    this.stats = new StatsRepository(db);
+  }
+
+  /** Runs pending migrations, then upserts the category taxonomy. Throws on a failed migration. */
+  async migrate(): Promise<MigrationReport> {
+    const set = migrations(this.capabilities.dialect);
+    const provider: MigrationProvider = { getMigrations: async () => set };
+    const migrator = new Migrator({ db: this.db, provider });
+    const { error, results = [] } = await migrator.migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error(String(error));
+    await this.#seedCategories();
+    return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName), pending: 0 };
+  }
+
+  async #seedCategories(): Promise<void> {
+    const rows = CATEGORIES.map((c) => ({ id: c.id, name: c.name, group_name: c.group, archive: c.archive }));
+    await this.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < rows.length; i += 200) {
+        await tx.insertInto('categories').values(rows.slice(i, i + 200))
+          .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), group_name: eb.ref('excluded.group_name'), archive: eb.ref('excluded.archive') })))
+          .execute();
+      }
+    });
+  }
+
+  abstract sizeBytes(): Promise<number>;
+  abstract close(): Promise<void>;
+}

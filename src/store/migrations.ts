@@ -1,0 +1,121 @@
+import type { Kysely, Migration } from 'kysely';
+import type { Dialect } from './capabilities.js';
+
+/**
+ * The one migration set, shared by SQLite and PostgreSQL. Dialect differences are limited to
+ * the auto-increment key, which {@link serialId} names. Migrations are append-only: never edit
+ * one that has shipped; add the next.
+ */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_core': { up: (db) => createCore(db, dialect) },
+  };
+}
+
+function serialId(dialect: Dialect): ['id', 'integer' | 'serial'] {
+  return ['id', dialect === 'postgres' ? 'serial' : 'integer'];
+}
+
+async function createCore(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  await db.schema.createTable('papers')
+    .addColumn(...serialId(dialect), (c) => c.primaryKey())
+    .addColumn('arxiv_id', 'text', (c) => c.notNull().unique())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('abstract', 'text', (c) => c.notNull())
+    .addColumn('comments', 'text')
+    .addColumn('journal_ref', 'text')
+    .addColumn('doi', 'text')
+    .addColumn('license', 'text')
+    .addColumn('report_no', 'text')
+    .addColumn('primary_category', 'text', (c) => c.notNull())
+    .addColumn('published', 'text')
+    .addColumn('first_listed', 'text')
+    .addColumn('latest_version', 'integer', (c) => c.notNull())
+    .addColumn('source_updated', 'text')
+    .addColumn('content_hash', 'text', (c) => c.notNull())
+    .addColumn('first_seen_at', 'text', (c) => c.notNull())
+    .addColumn('last_changed_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('papers_first_listed').on('papers').columns(['first_listed']).execute();
+  await db.schema.createIndex('papers_published').on('papers').columns(['published']).execute();
+
+  await db.schema.createTable('paper_versions')
+    .addColumn('paper_id', 'integer', (c) => c.notNull().references('papers.id').onDelete('cascade'))
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('paper_versions_pk', ['paper_id', 'version'])
+    .execute();
+
+  await db.schema.createTable('authors')
+    .addColumn('key', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('orcid', 'text')
+    .addColumn('s2_author_id', 'text')
+    .execute();
+
+  await db.schema.createTable('paper_authors')
+    .addColumn('paper_id', 'integer', (c) => c.notNull().references('papers.id').onDelete('cascade'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('author_key', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('paper_authors_pk', ['paper_id', 'position'])
+    .execute();
+  await db.schema.createIndex('paper_authors_author').on('paper_authors').columns(['author_key', 'paper_id']).execute();
+
+  await db.schema.createTable('categories')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('group_name', 'text', (c) => c.notNull())
+    .addColumn('archive', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema.createTable('paper_categories')
+    .addColumn('paper_id', 'integer', (c) => c.notNull().references('papers.id').onDelete('cascade'))
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('paper_categories_pk', ['paper_id', 'category'])
+    .execute();
+  await db.schema.createIndex('paper_categories_category').on('paper_categories').columns(['category', 'paper_id']).execute();
+
+  await db.schema.createTable('citations')
+    .addColumn('citing', 'text', (c) => c.notNull())
+    .addColumn('cited', 'text', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('citations_pk', ['citing', 'cited', 'source'])
+    .execute();
+  await db.schema.createIndex('citations_cited').on('citations').columns(['cited']).execute();
+
+  await db.schema.createTable('citation_counts')
+    .addColumn('paper', 'text', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addColumn('retrieved_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('citation_counts_pk', ['paper', 'source'])
+    .execute();
+
+  await db.schema.createTable('ingest_runs')
+    .addColumn(...serialId(dialect), (c) => c.primaryKey())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('resume_key', 'text', (c) => c.notNull())
+    .addColumn('params', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('finished_at', 'text')
+    .addColumn('fetched', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('new', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('updated', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('unchanged', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('failed', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('checkpoint', 'text')
+    .addColumn('error', 'text')
+    .execute();
+  await db.schema.createIndex('ingest_runs_resume').on('ingest_runs').columns(['resume_key', 'status']).execute();
+
+  await db.schema.createTable('ingest_failures')
+    .addColumn('run_id', 'integer', (c) => c.notNull().references('ingest_runs.id').onDelete('cascade'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('position', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('ingest_failures_pk', ['run_id', 'seq'])
+    .execute();
+}

@@ -1,0 +1,56 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { BaseStore } from '../base-store.js';
+import type { Database } from '../tables.js';
+import { PostgresBatchWriter } from './postgres-batch-writer.js';
+
+/** Options of {@link openPostgresStore}. */
+export interface PostgresStoreOptions {
+  /** A `postgres://` connection string (DATABASE_URL). */
+  url: string;
+  /**
+   * Schema to use instead of `public` (created if missing). Tests use one schema per store so
+   * they never see each other's rows. @default undefined (the server's search_path)
+   */
+  schema?: string;
+  /** Pool size. @default 10 */
+  maxConnections?: number;
+}
+
+/** The PostgreSQL store, for deployments with several processes (web and worker). */
+export class PostgresStore extends BaseStore {
+  readonly writer: PostgresBatchWriter;
+
+  constructor(db: Kysely<Database>) {
+    super(db, { dialect: 'postgres', concurrentWriters: true, localFile: false });
+    this.writer = new PostgresBatchWriter(db);
+  }
+
+  /** Size of the papersift tables (with indexes and TOAST), in bytes. */
+  async sizeBytes(): Promise<number> {
+    const r = await sql<{ bytes: string }>`SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::text AS bytes
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE c.relkind = 'r' AND n.nspname = current_schema()`.execute(this.db);
+    return Number(r.rows[0]?.bytes ?? 0);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** Opens a PostgreSQL store. Call `migrate()` before use. */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const schema = options.schema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  if (schema) {
+    const client = await pool.connect();
+    try { await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`); } finally { client.release(); }
+  }
+  return new PostgresStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+}

@@ -1,0 +1,56 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { BaseStore } from '../base-store.js';
+import type { Database } from '../tables.js';
+import { SqliteBatchWriter } from './sqlite-batch-writer.js';
+
+/** Options of {@link openSqliteStore}. */
+export interface SqliteStoreOptions {
+  /** Path of the database file, or `:memory:`. */
+  file: string;
+}
+
+/**
+ * The default store: one SQLite file via better-sqlite3, in WAL mode so the web app can read
+ * while an ingest writes. `synchronous=NORMAL` keeps WAL commits durable against process
+ * crashes (the SIGKILL test) while skipping an fsync per transaction.
+ */
+export class SqliteStore extends BaseStore {
+  readonly writer: SqliteBatchWriter;
+  readonly #sqlite: BetterSqlite3.Database;
+  readonly #file: string;
+
+  constructor(sqlite: BetterSqlite3.Database, file: string) {
+    super(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), { dialect: 'sqlite', concurrentWriters: false, localFile: true });
+    this.#sqlite = sqlite;
+    this.#file = file;
+    this.writer = new SqliteBatchWriter(sqlite);
+  }
+
+  /** File size of the database plus its WAL, in bytes (0 for in-memory stores). */
+  async sizeBytes(): Promise<number> {
+    if (this.#file === ':memory:') return 0;
+    this.#sqlite.pragma('wal_checkpoint(PASSIVE)');
+    const size = (p: string) => { try { return statSync(p).size; } catch { return 0; } };
+    return size(this.#file) + size(`${this.#file}-wal`);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** Opens (creating if needed) a SQLite store. Call `migrate()` before use. */
+export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  const sqlite = new BetterSqlite3(options.file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('temp_store = MEMORY');
+  return new SqliteStore(sqlite, options.file);
+}

@@ -1,0 +1,123 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Kysely table types: the store's rows. They never leave `src/store`; repositories map
+ * them to domain types from `src/core`.
+ */
+
+/** `papers`: one row per arXiv paper (versionless id). */
+export interface PaperTable {
+  id: Generated<number>;
+  arxiv_id: string;
+  title: string;
+  abstract: string;
+  comments: string | null;
+  journal_ref: string | null;
+  doi: string | null;
+  license: string | null;
+  report_no: string | null;
+  primary_category: string;
+  /** `YYYY-MM-DD` of v1 (or first listing when no versions are known). */
+  published: string | null;
+  first_listed: string | null;
+  latest_version: number;
+  /** The source's metadata update date. */
+  source_updated: string | null;
+  /** Hash of the last applied record, so re-ingesting it is a no-op. */
+  content_hash: string;
+  first_seen_at: string;
+  last_changed_at: string;
+}
+
+/** `paper_versions`: every known version of a paper; never deleted. */
+export interface PaperVersionTable {
+  paper_id: number;
+  version: number;
+  created_at: string;
+}
+
+/** `authors`: one row per author key. */
+export interface AuthorTable {
+  key: string;
+  name: string;
+  orcid: string | null;
+  s2_author_id: string | null;
+}
+
+/** `paper_authors`: ordered authorship, with the name as written on that paper. */
+export interface PaperAuthorTable {
+  paper_id: number;
+  position: number;
+  author_key: string;
+  name: string;
+}
+
+/** `categories`: the arXiv taxonomy. */
+export interface CategoryTable {
+  id: string;
+  name: string;
+  group_name: string;
+  archive: string;
+}
+
+/** `paper_categories`: a paper's categories; position 0 is the primary. */
+export interface PaperCategoryTable {
+  paper_id: number;
+  category: string;
+  position: number;
+}
+
+/** `citations`: citing → cited edges, by PaperRef, with the reporting source. */
+export interface CitationTable {
+  citing: string;
+  cited: string;
+  source: string;
+}
+
+/** `citation_counts`: externally reported counts, with source and retrieval time. */
+export interface CitationCountTable {
+  paper: string;
+  source: string;
+  count: number;
+  retrieved_at: string;
+}
+
+/** `ingest_runs`: one row per ingest run, with its counts and resume checkpoint. */
+export interface IngestRunTable {
+  id: Generated<number>;
+  source: string;
+  resume_key: string;
+  params: string;
+  status: 'running' | 'completed' | 'failed';
+  started_at: string;
+  finished_at: string | null;
+  fetched: Generated<number>;
+  new: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  failed: Generated<number>;
+  checkpoint: string | null;
+  error: string | null;
+}
+
+/** `ingest_failures`: per-record failures of a run (capped per run). */
+export interface IngestFailureTable {
+  run_id: number;
+  seq: number;
+  position: string;
+  reason: string;
+}
+
+/** The whole schema, as Kysely sees it. */
+export interface Database {
+  papers: PaperTable;
+  paper_versions: PaperVersionTable;
+  authors: AuthorTable;
+  paper_authors: PaperAuthorTable;
+  categories: CategoryTable;
+  paper_categories: PaperCategoryTable;
+  citations: CitationTable;
+  citation_counts: CitationCountTable;
+  ingest_runs: IngestRunTable;
+  ingest_failures: IngestFailureTable;
+}
