@@ -1,0 +1,108 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { sharedData } from './shared-data.js';
+
+/**
+ * Test-support converters (not product code): the shared datasets come in their own formats;
+ * these turn them into the arXiv snapshot (Kaggle) schema that `papersift ingest snapshot`
+ * reads, so ingest runs on tens of thousands of real papers.
+ */
+
+/** A Kaggle-schema snapshot object (plus Papersift's optional `first_listed`). */
+export type SnapshotObject = Record<string, unknown>;
+
+async function* gzLines(path: string): AsyncGenerator<string> {
+  const rl = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
+  for await (const line of rl) if (line) yield line;
+}
+
+/** Splits "Given Names Family" into Kaggle's [keyname, forenames, suffix]. */
+function nameParts(name: string): [string, string, string] {
+  const parts = name.trim().split(/\s+/);
+  const family = parts.pop() ?? '';
+  return [family, parts.join(' '), ''];
+}
+
+/**
+ * `arxiv_cs_daily_2025/papers.jsonl.gz` (74,728 CS papers) as snapshot objects. The data has no
+ * versions, DOIs or journal refs; its first-listing date becomes `first_listed`.
+ */
+export async function* csDailySnapshot(): AsyncGenerator<SnapshotObject> {
+  for await (const line of gzLines(sharedData('arxiv_cs_daily_2025/papers.jsonl.gz'))) {
+    const p = JSON.parse(line) as { id: string; authors: string[]; title: string; categories: string[]; comment: string | null; summary: string; _listing_date: string };
+    yield {
+      id: p.id, submitter: null, authors: p.authors.join(', '), title: p.title, comments: p.comment,
+      'journal-ref': null, doi: null, 'report-no': null, categories: p.categories.join(' '), license: null,
+      abstract: p.summary, versions: [], update_date: null, authors_parsed: p.authors.map(nameParts), first_listed: p._listing_date,
+    };
+  }
+}
+
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
+/** Parses a hep-th `.abs` Date header ("Tue Dec 31 23:54:17 MET 1991 +0100   (37kb)") to RFC 2822-ish text Date.parse reads. */
+function hepthDate(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const m = /(\w{3})\s+(\d{1,2})\s+(\d{1,2}:\d{2}:\d{2})\s+(?:\w+\s+)?(\d{4})(?:\s+([+-]\d{4}))?/.exec(raw);
+  if (m && MONTHS.includes(m[1]!)) return `${m[2]} ${m[1]} ${m[4]} ${m[3]} ${m[5] ?? '+0000'}`;
+  const t = Date.parse(raw.replace(/\(.*\)/, '').trim());
+  return Number.isNaN(t) ? undefined : new Date(t).toUTCString();
+}
+
+/** `hepth_kddcup2003/abstracts.jsonl.gz` (29,555 hep-th papers with abstracts) as snapshot objects. */
+export async function* hepthSnapshot(): AsyncGenerator<SnapshotObject> {
+  for await (const line of gzLines(sharedData('hepth_kddcup2003/abstracts.jsonl.gz'))) {
+    const p = JSON.parse(line) as Record<string, string | undefined>;
+    const created = hepthDate(p['Date']);
+    yield {
+      id: p['Paper'], submitter: p['From'] ?? null, authors: p['Authors'] ?? p['Author'], title: p['Title'], comments: p['Comments'] ?? null,
+      'journal-ref': p['Journal-ref'] ?? null, doi: null, 'report-no': p['Report-no'] ?? null, categories: 'hep-th', license: null,
+      abstract: p['abstract'] ?? '', versions: created ? [{ version: 'v1', created }] : [], update_date: null,
+    };
+  }
+}
+
+/**
+ * Paperscape's paper lists `paperscape_1991_1996/pscp-YYYY.csv.gz` (49,264 papers of all
+ * categories, titles and authors but no abstracts) as snapshot objects.
+ */
+export async function* paperscapeSnapshot(): AsyncGenerator<SnapshotObject> {
+  for (let year = 1991; year <= 1996; year++) {
+    for await (const line of gzLines(sharedData(`paperscape_1991_1996/pscp-${year}.csv.gz`))) {
+      if (line.startsWith('#')) continue;
+      const f = line.split(';');
+      const [id, cats, , , , authors] = f;
+      const title = f.slice(6).join(';');
+      yield {
+        id, authors: (authors ?? '').split(',').map((a) => a.replace(/\./g, '. ').trim()).join(', '), title,
+        categories: (cats ?? '').split(',').join(' '), abstract: '', versions: [], comments: null,
+      };
+    }
+  }
+}
+
+/**
+ * Copy `k` (0-based) of a record with its id rewritten into an unused id space, for the ×20
+ * scaled benchmark: `2503.11731` → `3003.11731` for k = 0… (year 30 + k), 4-digit numbers
+ * padded to 5 so every id stays valid and unique.
+ */
+export function scaledCopy(o: SnapshotObject, k: number): SnapshotObject {
+  const m = /^(\d{2})(\d{2})\.(\d{4,5})$/.exec(String(o['id']));
+  if (!m) throw new Error(`cannot scale non-new-style id ${String(o['id'])}`);
+  return { ...o, id: `${30 + k}${m[2]}.${m[3]!.padStart(5, '0')}` };
+}
+
+/** Writes objects as JSON lines to `path`; returns how many were written. */
+export async function writeJsonl(objects: AsyncIterable<SnapshotObject>, path: string): Promise<number> {
+  const out = createWriteStream(path);
+  let n = 0;
+  for await (const o of objects) {
+    if (!out.write(`${JSON.stringify(o)}\n`)) await once(out, 'drain');
+    n++;
+  }
+  out.end();
+  await once(out, 'finish');
+  return n;
+}
