@@ -21,12 +21,17 @@ const TEX_LETTERS: Record<string, string> = {
  */
 export function decodeTexName(s: string): string {
   if (!s.includes('\\') && !s.includes('{')) return s;
-  let out = s.replace(/\\([`'^"~=.uvHckr])\s*(?:\{\s*\\?([A-Za-z])\s*\}|\\?([A-Za-z]))/g, (m, acc: string, a?: string, b?: string) => {
+  // Macros first, while braces still delimit them (`{\O}bro`, `\'{\i}`, `Gro{\ss}e`); then once more
+  // without braces, for spellings whose macro only appears then, like `J\{=}anis` (0705.3803).
+  return decodeTexMacros(decodeTexMacros(s).replace(/[{}]/g, '')).replace(/\s+/g, ' ').trim();
+}
+
+function decodeTexMacros(s: string): string {
+  const out = s.replace(/\\([`'^"~=.uvHckr])\s*(?:\{\s*\\?([A-Za-z])\s*\}|\\?([A-Za-z]))/g, (_m, acc: string, a?: string, b?: string) => {
     const base = a ?? b ?? '';
     return (base + (TEX_ACCENTS[acc] ?? '')).normalize('NFC');
   });
-  out = out.replace(/\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])\s?/g, (_m, name: string) => TEX_LETTERS[name] ?? name);
-  return out.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim();
+  return out.replace(/\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])\s?/g, (_m, name: string) => TEX_LETTERS[name] ?? name);
 }
 
 /** Folds accents and case: `Balázs` → `balazs`, `Łukasz` → `lukasz`. */
@@ -49,9 +54,9 @@ export function authorKey(name: string): string {
   if (comma > 0 && !/^\s*(jr|sr|ii|iii|iv)\.?\s*$/i.test(name.slice(comma + 1))) {
     ordered = `${name.slice(comma + 1)} ${name.slice(0, comma)}`;
   }
-  return foldName(decodeTexName(ordered))
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  // Plain-ASCII names (most of them) need no TeX decoding or accent folding.
+  const folded = /^[\x20-\x7e]*$/.test(ordered) && !/[\\{]/.test(ordered) ? ordered.toLowerCase() : foldName(decodeTexName(ordered));
+  return folded.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
 /** Builds the display name from arXiv's parsed parts (keyname, forenames, suffix). */
@@ -65,7 +70,8 @@ export function joinNameParts(keyname: string, forenames?: string | null, suffix
  */
 export function splitAuthorList(s: string): string[] {
   const flat = stripParenthesised(s).replace(/\s+/g, ' ');
-  const parts = flat.split(/\s*,\s*|\s+and\s+|\s*;\s*|\s*&\s*/);
+  // `, and` is the serial comma ("A, B, and C"), not the start of a name.
+  const parts = flat.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s*&\s*/);
   const names: string[] = [];
   for (const raw of parts) {
     const p = raw.trim();

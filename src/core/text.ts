@@ -1,6 +1,7 @@
 /** Collapses every run of whitespace (including arXiv's hard line breaks) to one space and trims. */
 export function collapseWhitespace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  // Same result as replace(/\s+/g, ' '), but single spaces (most of the text) are not matched.
+  return s.replace(/\s{2,}|[^\S ]/g, ' ').trim();
 }
 
 /** A trimmed non-empty string, or null for null, undefined or blank input. */
@@ -10,10 +11,14 @@ export function optionalText(s: unknown): string | null {
   return t === '' ? null : t;
 }
 
-/** Converts an RFC 2822 date (`Mon, 2 Apr 2007 19:18:42 GMT`) or ISO date to ISO 8601 UTC; undefined if unparseable. */
+/**
+ * Converts an RFC 2822 date (`Mon, 2 Apr 2007 19:18:42 GMT`) or ISO date to ISO 8601 UTC with
+ * whole seconds (`2007-04-02T19:18:42Z`), the one timestamp format the store holds; undefined
+ * if unparseable.
+ */
 export function toIsoTime(s: string): string | undefined {
   const t = Date.parse(s);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** True for a real calendar date written `YYYY-MM-DD`. */

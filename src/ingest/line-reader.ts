@@ -1,5 +1,5 @@
 import { createReadStream, openSync, readSync, closeSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 
@@ -31,6 +31,26 @@ export function openLineFile(path: string): LineFile {
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
   const text: Readable = isGzipFile(path) ? raw.pipe(createGunzip()) : raw;
   raw.on('error', (err) => text.destroy(err));
-  const lines = createInterface({ input: text, crlfDelay: Infinity });
-  return { lines, fraction: () => (size === 0 ? 1 : Math.min(1, raw.bytesRead / size)) };
+  return { lines: splitLines(text), fraction: () => (size === 0 ? 1 : Math.min(1, raw.bytesRead / size)) };
+}
+
+/**
+ * Splits a byte stream into lines (LF or CRLF). Unlike readline's async iterator, it pulls
+ * the stream only as fast as the consumer takes lines, so a slow consumer cannot make it
+ * buffer the file in memory.
+ */
+export async function* splitLines(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  for await (const chunk of stream) {
+    const text = rest + decoder.write(chunk);
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      yield text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl);
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  rest += decoder.end();
+  if (rest !== '') yield rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 }

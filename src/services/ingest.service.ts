@@ -25,8 +25,9 @@ export interface IngestOptions {
 }
 
 // Stored as the checkpoint once a source is exhausted, so a run killed between its last batch
-// and being marked completed does not read its whole input again.
-const END = '\u0000end';
+// and being marked completed does not read its whole input again. Plain text: PostgreSQL's
+// text type cannot hold a NUL byte, so the former '\u0000end' failed every run's last batch there.
+const END = '#papersift:end';
 
 /**
  * Runs one source into the store. Each batch is written with the run's counts and checkpoint
@@ -45,6 +46,9 @@ export async function ingestFrom(
   const runId = previous?.id ?? (await store.runs.start(source.name, source.resumeKey, {}, now().toISOString()));
   if (previous) await store.runs.reopen(previous.id);
   const counts = emptyCounts();
+  // An initial import into an empty store builds the read indexes once at the end.
+  const bulk = kind === 'papers' && (await store.papers.count()) === 0;
+  if (bulk) await store.suspendIndexes();
   let error: string | undefined;
   let offline = false;
   try {
@@ -62,6 +66,7 @@ export async function ingestFrom(
     error = err instanceof Error ? err.message : String(err);
     offline = err instanceof SourceError && err.offline;
   }
+  if (bulk) await store.ensureIndexes();
   await store.runs.finish(runId, error ? 'failed' : 'completed', now().toISOString(), error);
   const run = (await store.runs.find(runId))!;
   return {

@@ -1,5 +1,5 @@
 import type { Config } from '../config/config.js';
-import { arxivHttpClient } from '../ingest/arxiv-api/arxiv-http.js';
+import { arxivHttpClient } from '../ingest/arxiv-common/arxiv-http.js';
 import { ArxivApiSource } from '../ingest/arxiv-api/arxiv-api.source.js';
 import { CitationFileSource } from '../ingest/citation-file/citation-file.source.js';
 import type { Clock, FetchLike } from '../ingest/http.js';

@@ -3,7 +3,7 @@ import { CATEGORIES } from '../core/taxonomy.js';
 import type { StoreCapabilities } from './capabilities.js';
 import { CitationRepository } from './citation.repository.js';
 import { IngestRunRepository } from './ingest-run.repository.js';
-import { migrations } from './migrations.js';
+import { migrations, READ_INDEXES } from './migrations.js';
 import { PaperRepository } from './paper.repository.js';
 import { StatsRepository } from './stats.repository.js';
 import type { BatchWriter, MigrationReport, Store } from './store.js';
@@ -35,11 +35,28 @@ export abstract class BaseStore implements Store {
   async migrate(): Promise<MigrationReport> {
     const set = migrations(this.capabilities.dialect);
     const provider: MigrationProvider = { getMigrations: async () => set };
-    const migrator = new Migrator({ db: this.db, provider });
+    const schema = await this.migrationSchema();
+    const migrator = new Migrator({ db: this.db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
     const { error, results = [] } = await migrator.migrateToLatest();
     if (error) throw error instanceof Error ? error : new Error(String(error));
+    await this.ensureIndexes();
     await this.#seedCategories();
     return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName), pending: 0 };
+  }
+
+  /** Schema for Kysely's migration bookkeeping tables; undefined for the backend's default. */
+  protected async migrationSchema(): Promise<string | undefined> {
+    return undefined;
+  }
+
+  /** Drops the read-only secondary indexes before a bulk load into an empty store. */
+  async suspendIndexes(): Promise<void> {
+    for (const ix of READ_INDEXES) await this.db.schema.dropIndex(ix.name).ifExists().execute();
+  }
+
+  /** Creates any missing read index (after a bulk load, or a bulk load that was killed). */
+  async ensureIndexes(): Promise<void> {
+    for (const ix of READ_INDEXES) await this.db.schema.createIndex(ix.name).ifNotExists().on(ix.table).columns([...ix.columns]).execute();
   }
 
   async #seedCategories(): Promise<void> {

@@ -26,6 +26,10 @@ export interface Store {
   readonly writer: BatchWriter;
   /** Applies pending migrations and seeds the category taxonomy. Safe to call every start. */
   migrate(): Promise<MigrationReport>;
+  /** Drops read-only secondary indexes for a bulk load into an empty store (see READ_INDEXES). */
+  suspendIndexes(): Promise<void>;
+  /** Creates any missing read index; `migrate()` calls it too, so a killed bulk load heals. */
+  ensureIndexes(): Promise<void>;
   /** Bytes the store occupies (file size for SQLite, database size for PostgreSQL). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;

@@ -5,7 +5,7 @@ import { ValidationError } from '../../core/errors.js';
 import type { PaperRecord } from '../../core/paper.js';
 import type { Clock, FetchLike } from '../http.js';
 import type { ReadOptions, SourceBatch } from '../source.js';
-import { ARXIV_MIN_INTERVAL_MS, arxivHttpClient } from './arxiv-http.js';
+import { ARXIV_MIN_INTERVAL_MS, arxivHttpClient } from '../arxiv-common/arxiv-http.js';
 import { ArxivApiSource, type ArxivApiSourceOptions } from './arxiv-api.source.js';
 
 // Real API responses recorded by other projects, see /work/shared/data/fixtures/PROVENANCE.md.

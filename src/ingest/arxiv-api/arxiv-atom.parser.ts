@@ -2,7 +2,7 @@ import { findArxivId } from '../../core/arxiv-id.js';
 import { SourceError, ValidationError } from '../../core/errors.js';
 import type { RecordFailure } from '../../core/ingest-report.js';
 import type { AuthorName, PaperRecord, PaperVersion } from '../../core/paper.js';
-import { attr, authorFrom, categoryList, child, children, cleanText, createXmlParser, isElement, parseXml, textOf, utcIso, type XmlValue } from './arxiv-xml.js';
+import { attr, authorFrom, categoryList, child, children, cleanText, createXmlParser, isElement, parseXml, textOf, utcIso, type XmlValue } from '../arxiv-common/arxiv-xml.js';
 
 /**
  * Parser for the arXiv API's Atom feeds (`export.arxiv.org/api/query`). Each `<entry>`

@@ -6,7 +6,7 @@ import type { AuthorName, PaperRecord, PaperVersion } from '../../core/paper.js'
 import {
   attr, authorFrom, categoryList, child, children, cleanText, createXmlParser, isElement, isoDay, parseXml, textOf, utcIso,
   type XmlElement, type XmlValue,
-} from '../arxiv-api/arxiv-xml.js';
+} from '../arxiv-common/arxiv-xml.js';
 
 /**
  * Parser for one page of an arXiv OAI-PMH `ListRecords` response, in either of arXiv's

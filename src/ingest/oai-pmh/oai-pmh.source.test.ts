@@ -6,7 +6,7 @@ import { SourceError, ValidationError } from '../../core/errors.js';
 import type { PaperRecord } from '../../core/paper.js';
 import type { Clock, FetchLike } from '../http.js';
 import type { ReadOptions, SourceBatch } from '../source.js';
-import { arxivHttpClient } from '../arxiv-api/arxiv-http.js';
+import { arxivHttpClient } from '../arxiv-common/arxiv-http.js';
 import { parseListRecordsPage } from './oai-pmh.parser.js';
 import { OaiPmhSource, type OaiPmhSourceOptions } from './oai-pmh.source.js';
 

@@ -16,7 +16,7 @@ export type ArxivMetadataPrefix = 'arXiv' | 'arXivRaw';
 /** Options of {@link OaiPmhSource}. */
 export interface OaiPmhSourceOptions {
   /**
-   * The client to fetch with. Build it with `arxivHttpClient` (arxiv-api/arxiv-http.ts), which
+   * The client to fetch with. Build it with `arxivHttpClient` (arxiv-common/arxiv-http.ts), which
    * keeps arXiv's limit of one request every 3000 ms; 503 + Retry-After is handled there.
    */
   http: HttpClient;

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
-import type { RecordFailure } from '../../core/ingest-report.js';
+import { Worker } from 'node:worker_threads';
 import type { PaperRecord } from '../../core/paper.js';
-import { openLineFile } from '../line-reader.js';
 import type { ReadOptions, Source, SourceBatch } from '../source.js';
-import { parseSnapshotLine } from './snapshot.parser.js';
+import { readSnapshotBatches, type SnapshotReadOptions } from './snapshot.reader.js';
 
 /** Options of {@link SnapshotSource}. */
 export interface SnapshotSourceOptions {
@@ -12,6 +11,11 @@ export interface SnapshotSourceOptions {
   file: string;
   /** Records per batch (one transaction each). @default 2000 */
   batchSize?: number;
+  /**
+   * Parse in a worker thread, overlapping parsing with the store's writes. Batches are
+   * identical either way. @default true
+   */
+  worker?: boolean;
 }
 
 /**
@@ -24,46 +28,50 @@ export class SnapshotSource implements Source<PaperRecord> {
   readonly resumeKey: string;
   readonly #file: string;
   readonly #batchSize: number;
+  readonly #worker: boolean;
 
   constructor(options: SnapshotSourceOptions) {
     this.#file = resolve(options.file);
     this.#batchSize = options.batchSize ?? 2000;
+    this.#worker = options.worker ?? true;
     const st = statSync(this.#file);
     this.resumeKey = `snapshot:${this.#file}:${st.size}:${Math.floor(st.mtimeMs)}`;
   }
 
   /** See {@link Source.batches}. */
-  async *batches(options: ReadOptions = {}): AsyncGenerator<SourceBatch<PaperRecord>> {
-    const skip = options.resumeFrom ? Number(options.resumeFrom) : 0;
-    const file = openLineFile(this.#file);
-    let lineNo = 0;
-    let items: PaperRecord[] = [];
-    let failures: RecordFailure[] = [];
-    const flush = (): SourceBatch<PaperRecord> => {
-      const batch = { items, failures, checkpoint: String(lineNo), progress: { done: lineNo, fraction: file.fraction() } };
-      items = [];
-      failures = [];
-      return batch;
-    };
-    for await (const line of file.lines) {
-      lineNo++;
-      if (lineNo <= skip) continue;
-      if (line.trim() === '') continue;
-      try {
-        items.push(parseSnapshotLine(line));
-      } catch (err) {
-        failures.push({ position: `line ${lineNo}${idHint(line)}`, reason: (err as Error).message });
-      }
-      if (items.length + failures.length >= this.#batchSize) {
-        yield flush();
-        options.signal?.throwIfAborted();
-      }
-    }
-    yield flush();
+  batches(options: ReadOptions = {}): AsyncGenerator<SourceBatch<PaperRecord>> {
+    const read: SnapshotReadOptions = { file: this.#file, skip: options.resumeFrom ? Number(options.resumeFrom) : 0, batchSize: this.#batchSize };
+    return this.#worker ? fromWorker(read, options.signal) : readSnapshotBatches(read);
   }
 }
 
-function idHint(line: string): string {
-  const m = /"id"\s*:\s*"([^"]{1,40})"/.exec(line);
-  return m ? ` (id ${m[1]})` : '';
+type WorkerMessage = { type: 'batch'; batch: SourceBatch<PaperRecord> } | { type: 'done' };
+
+async function* fromWorker(read: SnapshotReadOptions, signal?: AbortSignal): AsyncGenerator<SourceBatch<PaperRecord>> {
+  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const url = new URL(`./snapshot.worker${ext}`, import.meta.url);
+  const workerData = { ...read, window: 2 };
+  // Running from source under tsx (tests), the worker must register the TypeScript loader itself.
+  const worker = ext === '.js'
+    ? new Worker(url, { workerData })
+    : new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData });
+  const queue: WorkerMessage[] = [];
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  worker.on('message', (m: WorkerMessage) => { queue.push(m); wake?.(); });
+  worker.on('error', (err) => { failure = err; wake?.(); });
+  worker.on('exit', (code) => { if (code !== 0 && !failure) failure = new Error(`snapshot reader exited with code ${code}`); wake?.(); });
+  try {
+    for (;;) {
+      while (queue.length === 0 && !failure) await new Promise<void>((r) => (wake = r));
+      const m = queue.shift();
+      if (!m) throw failure!;
+      if (m.type === 'done') return;
+      worker.postMessage('credit');
+      yield m.batch;
+      signal?.throwIfAborted();
+    }
+  } finally {
+    await worker.terminate();
+  }
 }

@@ -133,8 +133,9 @@ async function replaceChildren(tx: Tx, rows: [PreparedRecord, number][]): Promis
     p.record.authors.forEach((x, i) => { a.pid.push(id); a.pos.push(i); a.key.push(x.key); a.name.push(x.name); });
     p.record.categories.forEach((x, i) => { cat.pid.push(id); cat.cat.push(x); cat.pos.push(i); });
   }
-  await sql`INSERT INTO authors (key, name) SELECT DISTINCT ON (k) k, n FROM unnest(${a.key}::text[], ${a.name}::text[]) AS u(k, n)
-    ORDER BY k ON CONFLICT (key) DO NOTHING`.execute(tx);
+  // A new key takes the name it first appears with, in batch order (as SQLite does), not an arbitrary one.
+  await sql`INSERT INTO authors (key, name) SELECT DISTINCT ON (k) k, n FROM unnest(${a.key}::text[], ${a.name}::text[]) WITH ORDINALITY AS u(k, n, i)
+    ORDER BY k, i ON CONFLICT (key) DO NOTHING`.execute(tx);
   await sql`INSERT INTO paper_authors (paper_id, position, author_key, name)
     SELECT * FROM unnest(${a.pid}::int[], ${a.pos}::int[], ${a.key}::text[], ${a.name}::text[])`.execute(tx);
   await sql`INSERT INTO paper_categories (paper_id, category, position)

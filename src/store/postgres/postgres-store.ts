@@ -34,6 +34,17 @@ export class PostgresStore extends BaseStore {
     return Number(r.rows[0]?.bytes ?? 0);
   }
 
+  /**
+   * The connection's current schema. Unqualified, Kysely's migrator looks for its bookkeeping
+   * tables in every schema of the database, so a second store (or any Kysely app) in another
+   * schema made it skip creating them here and fail with `relation "kysely_migration_lock"
+   * does not exist`.
+   */
+  protected override async migrationSchema(): Promise<string | undefined> {
+    const r = await sql<{ schema: string | null }>`SELECT current_schema() AS schema`.execute(this.db);
+    return r.rows[0]?.schema ?? undefined;
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }

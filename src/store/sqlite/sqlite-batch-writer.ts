@@ -1,19 +1,24 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { CitationRecord } from '../../core/citation.js';
+import type { CitationCount, CitationEdge, CitationRecord } from '../../core/citation.js';
 import { emptyCounts, type IngestCounts } from '../../core/ingest-report.js';
 import type { PaperRecord } from '../../core/paper.js';
-import { compareWithStored, prepareRecord, type PreparedRecord, type StoredState } from '../paper-row.js';
+import { compareWithStored, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
 import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store.js';
+import { ChunkedLookup, MultiRowInsert } from './multi-row.js';
 
+const PAPER_COLUMNS = ['id', 'arxiv_id', 'title', 'abstract', 'comments', 'journal_ref', 'doi', 'license', 'report_no', 'primary_category',
+  'published', 'first_listed', 'latest_version', 'source_updated', 'content_hash', 'first_seen_at', 'last_changed_at'] as const;
 
 /**
- * SQLite's BatchWriter: prepared statements run synchronously inside one better-sqlite3
- * transaction per batch. Kysely would re-prepare every statement on every call, which costs
- * more than the insert itself at tens of thousands of rows per second.
+ * SQLite's BatchWriter: set-based, like the PostgreSQL one. Per batch it looks the ids up in
+ * chunks, then writes new papers and their authors, categories and versions with multi-row
+ * INSERTs, all in one IMMEDIATE transaction (which makes assigning ids from max(id) safe:
+ * SQLite has a single writer). Author keys already written during this run are skipped.
  */
 export class SqliteBatchWriter implements BatchWriter {
   readonly #db: BetterSqlite3.Database;
-  #s: ReturnType<typeof prepareAll> | undefined;
+  #s: Stmts | undefined;
+  #authorCache = { runId: -1, keys: new Set<string>() };
 
   constructor(db: BetterSqlite3.Database) {
     this.#db = db;
@@ -22,56 +27,35 @@ export class SqliteBatchWriter implements BatchWriter {
   /** See {@link BatchWriter.writePapers}. */
   async writePapers(runId: number, batch: WriteBatch<PaperRecord>, now: string): Promise<IngestCounts> {
     const s = this.#stmts();
-    return this.#db.transaction(() => {
-      const counts = emptyCounts();
-      for (const record of batch.items) counts[this.#upsertPaper(s, prepareRecord(record), now)]++;
-      return this.#closeBatch(s, runId, batch, counts);
-    })();
+    const known = this.#knownAuthors(runId);
+    const added: string[] = [];
+    const counts = this.#db.transaction(() => {
+      const c = emptyCounts();
+      for (const part of uniqueRuns(batch.items)) writePart(s, part.map(prepareRecord), now, c, known, added);
+      return closeBatch(s, runId, batch, c);
+    }).immediate();
+    for (const k of added) known.add(k);
+    return counts;
   }
 
   /** See {@link BatchWriter.writeCitations}. */
   async writeCitations(runId: number, batch: WriteBatch<CitationRecord>, now: string): Promise<IngestCounts> {
+    void now;
     const s = this.#stmts();
     return this.#db.transaction(() => {
-      const counts = emptyCounts();
-      for (const c of batch.items) counts[c.kind === 'edge' ? edge(s, c) : count(s, c)]++;
-      return this.#closeBatch(s, runId, batch, counts);
-    })();
+      const c = emptyCounts();
+      const edges = batch.items.filter((x): x is CitationEdge => x.kind === 'edge');
+      c.new += s.insertEdges.run(edges.flatMap((e) => [e.citing, e.cited, e.source]));
+      c.unchanged += edges.length - c.new;
+      for (const x of batch.items) if (x.kind === 'count') c[upsertCount(s, x)]++;
+      return closeBatch(s, runId, batch, c);
+    }).immediate();
   }
 
-  #upsertPaper(s: Stmts, p: PreparedRecord, now: string): 'new' | 'updated' | 'unchanged' {
-    const stored = s.findPaper.get(p.record.arxivId) as StoredState | undefined;
-    if (!stored) {
-      const id = Number(s.insertPaper.run(paperParams(p, now)).lastInsertRowid);
-      writeVersions(s, id, p.record);
-      writeChildren(s, id, p.record);
-      return 'new';
-    }
-    const verdict = compareWithStored(p, stored);
-    const addedVersions = writeVersions(s, stored.id, p.record);
-    if (verdict === 'newer') {
-      s.updatePaper.run({ ...paperParams(p, now), id: stored.id });
-      s.deleteAuthors.run(stored.id);
-      s.deleteCategories.run(stored.id);
-      writeChildren(s, stored.id, p.record);
-      return 'updated';
-    }
-    if (addedVersions > 0) {
-      s.bumpVersion.run({ id: stored.id, latest: p.latest, now });
-      return 'updated';
-    }
-    return 'unchanged';
-  }
-
-  #closeBatch<T>(s: Stmts, runId: number, batch: WriteBatch<T>, counts: IngestCounts): IngestCounts {
-    counts.failed = batch.failures.length;
-    counts.fetched = counts.new + counts.updated + counts.unchanged + counts.failed;
-    const already = (s.runFailed.get(runId) as { failed: number }).failed;
-    batch.failures.forEach((f, i) => {
-      if (already + i < MAX_STORED_FAILURES) s.insertFailure.run(runId, already + i + 1, f.position, f.reason);
-    });
-    s.updateRun.run({ ...counts, id: runId, checkpoint: batch.checkpoint });
-    return counts;
+  #knownAuthors(runId: number): Set<string> {
+    // Per run, and bounded, so a long-lived process neither trusts stale keys nor grows without limit.
+    if (this.#authorCache.runId !== runId || this.#authorCache.keys.size > 500_000) this.#authorCache = { runId, keys: new Set() };
+    return this.#authorCache.keys;
   }
 
   #stmts(): Stmts {
@@ -82,23 +66,24 @@ export class SqliteBatchWriter implements BatchWriter {
 type Stmts = ReturnType<typeof prepareAll>;
 
 function prepareAll(db: BetterSqlite3.Database) {
-  const cols = 'arxiv_id, title, abstract, comments, journal_ref, doi, license, report_no, primary_category, published, first_listed, latest_version, source_updated, content_hash';
   return {
-    findPaper: db.prepare('SELECT id, content_hash, latest_version, source_updated FROM papers WHERE arxiv_id = ?'),
-    insertPaper: db.prepare(`INSERT INTO papers (${cols}, first_seen_at, last_changed_at) VALUES (@arxiv_id, @title, @abstract, @comments, @journal_ref, @doi, @license, @report_no, @primary_category, @published, @first_listed, @latest_version, @source_updated, @content_hash, @now, @now)`),
+    lookup: new ChunkedLookup<StoredState & { arxiv_id: string }>(db, (ph) => `SELECT id, arxiv_id, content_hash, latest_version, source_updated FROM papers WHERE arxiv_id IN (${ph})`),
+    maxId: db.prepare('SELECT coalesce(max(id), 0) AS m FROM papers'),
+    insertPapers: new MultiRowInsert(db, 'papers', PAPER_COLUMNS),
     updatePaper: db.prepare(`UPDATE papers SET title = @title, abstract = @abstract, comments = coalesce(@comments, comments),
       journal_ref = coalesce(@journal_ref, journal_ref), doi = coalesce(@doi, doi), license = coalesce(@license, license),
       report_no = coalesce(@report_no, report_no), primary_category = @primary_category, published = coalesce(published, @published),
       first_listed = coalesce(first_listed, @first_listed), latest_version = max(latest_version, @latest_version),
       source_updated = coalesce(@source_updated, source_updated), content_hash = @content_hash, last_changed_at = @now WHERE id = @id`),
-    bumpVersion: db.prepare('UPDATE papers SET latest_version = max(latest_version, @latest), last_changed_at = @now WHERE id = @id'),
+    bumpVersion: db.prepare('UPDATE papers SET latest_version = max(latest_version, ?), last_changed_at = ? WHERE id = ?'),
     insertVersion: db.prepare('INSERT INTO paper_versions (paper_id, version, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
-    insertAuthor: db.prepare('INSERT INTO authors (key, name) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
-    insertPaperAuthor: db.prepare('INSERT INTO paper_authors (paper_id, position, author_key, name) VALUES (?, ?, ?, ?)'),
-    insertCategory: db.prepare('INSERT INTO paper_categories (paper_id, category, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    insertVersions: new MultiRowInsert(db, 'paper_versions', ['paper_id', 'version', 'created_at'], 'ON CONFLICT DO NOTHING'),
+    insertAuthors: new MultiRowInsert(db, 'authors', ['key', 'name'], 'ON CONFLICT (key) DO NOTHING'),
+    insertPaperAuthors: new MultiRowInsert(db, 'paper_authors', ['paper_id', 'position', 'author_key', 'name']),
+    insertCategories: new MultiRowInsert(db, 'paper_categories', ['paper_id', 'category', 'position'], 'ON CONFLICT DO NOTHING'),
     deleteAuthors: db.prepare('DELETE FROM paper_authors WHERE paper_id = ?'),
     deleteCategories: db.prepare('DELETE FROM paper_categories WHERE paper_id = ?'),
-    insertEdge: db.prepare('INSERT INTO citations (citing, cited, source) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    insertEdges: new MultiRowInsert(db, 'citations', ['citing', 'cited', 'source'], 'ON CONFLICT DO NOTHING'),
     findCount: db.prepare('SELECT count, retrieved_at FROM citation_counts WHERE paper = ? AND source = ?'),
     upsertCount: db.prepare('INSERT INTO citation_counts (paper, source, count, retrieved_at) VALUES (?, ?, ?, ?) ON CONFLICT (paper, source) DO UPDATE SET count = excluded.count, retrieved_at = excluded.retrieved_at'),
     runFailed: db.prepare('SELECT failed FROM ingest_runs WHERE id = ?'),
@@ -108,36 +93,82 @@ function prepareAll(db: BetterSqlite3.Database) {
   };
 }
 
-function paperParams(p: PreparedRecord, now: string) {
+function writePart(s: Stmts, part: PreparedRecord[], now: string, c: IngestCounts, known: Set<string>, added: string[]): void {
+  const stored = new Map(s.lookup.all(part.map((p) => p.record.arxivId)).map((r) => [r.arxiv_id, r]));
+  const rewrite: [PreparedRecord, number][] = [];
+  let next = (s.maxId.get() as { m: number }).m;
+  const fresh: unknown[] = [];
+  for (const p of part) {
+    const old = stored.get(p.record.arxivId);
+    if (!old) {
+      rewrite.push([p, ++next]);
+      fresh.push(next, ...paperValues(p), now, now);
+      c.new++;
+    } else if (compareWithStored(p, old) === 'newer') {
+      s.updatePaper.run({ ...namedValues(p), now, id: old.id });
+      s.deleteAuthors.run(old.id);
+      s.deleteCategories.run(old.id);
+      rewrite.push([p, old.id]);
+      c.updated++;
+    } else if (mergeVersions(s, old.id, p) > 0) {
+      s.bumpVersion.run(p.latest, now, old.id);
+      c.updated++;
+    } else {
+      c.unchanged++;
+    }
+  }
+  s.insertPapers.run(fresh);
+  writeChildren(s, rewrite, known, added);
+}
+
+function paperValues(p: PreparedRecord): unknown[] {
   const r = p.record;
-  return {
-    arxiv_id: r.arxivId, title: r.title, abstract: r.abstract, comments: r.comments, journal_ref: r.journalRef, doi: r.doi,
-    license: r.license, report_no: r.reportNo, primary_category: r.categories[0]!, published: p.published,
-    first_listed: r.firstListed, latest_version: p.latest, source_updated: r.updated, content_hash: p.hash, now,
-  };
+  return [r.arxivId, r.title, r.abstract, r.comments, r.journalRef, r.doi, r.license, r.reportNo, r.categories[0]!, p.published,
+    r.firstListed, p.latest, r.updated, p.hash];
 }
 
-function writeVersions(s: Stmts, id: number, r: PaperRecord): number {
-  let added = 0;
-  for (const v of r.versions) added += s.insertVersion.run(id, v.version, v.createdAt).changes;
-  return added;
+function namedValues(p: PreparedRecord) {
+  const [arxiv_id, title, abstract, comments, journal_ref, doi, license, report_no, primary_category, published, first_listed, latest_version, source_updated, content_hash] = paperValues(p);
+  return { arxiv_id, title, abstract, comments, journal_ref, doi, license, report_no, primary_category, published, first_listed, latest_version, source_updated, content_hash };
 }
 
-function writeChildren(s: Stmts, id: number, r: PaperRecord): void {
-  r.authors.forEach((a, i) => {
-    s.insertAuthor.run(a.key, a.name);
-    s.insertPaperAuthor.run(id, i, a.key, a.name);
-  });
-  r.categories.forEach((c, i) => s.insertCategory.run(id, c, i));
+function mergeVersions(s: Stmts, id: number, p: PreparedRecord): number {
+  let n = 0;
+  for (const v of p.record.versions) n += s.insertVersion.run(id, v.version, v.createdAt).changes;
+  return n;
 }
 
-function edge(s: Stmts, c: Extract<CitationRecord, { kind: 'edge' }>): 'new' | 'unchanged' {
-  return s.insertEdge.run(c.citing, c.cited, c.source).changes > 0 ? 'new' : 'unchanged';
+function writeChildren(s: Stmts, rows: [PreparedRecord, number][], known: Set<string>, added: string[]): void {
+  const versions: unknown[] = [], authors: unknown[] = [], authorships: unknown[] = [], categories: unknown[] = [];
+  const batchKeys = new Set<string>();
+  for (const [p, id] of rows) {
+    for (const v of p.record.versions) versions.push(id, v.version, v.createdAt);
+    p.record.authors.forEach((a, i) => {
+      authorships.push(id, i, a.key, a.name);
+      if (!known.has(a.key) && !batchKeys.has(a.key)) { batchKeys.add(a.key); authors.push(a.key, a.name); added.push(a.key); }
+    });
+    p.record.categories.forEach((cat, i) => categories.push(id, cat, i));
+  }
+  s.insertVersions.run(versions);
+  s.insertAuthors.run(authors);
+  s.insertPaperAuthors.run(authorships);
+  s.insertCategories.run(categories);
 }
 
-function count(s: Stmts, c: Extract<CitationRecord, { kind: 'count' }>): 'new' | 'updated' | 'unchanged' {
+function upsertCount(s: Stmts, c: CitationCount): 'new' | 'updated' | 'unchanged' {
   const old = s.findCount.get(c.paper, c.source) as { count: number; retrieved_at: string } | undefined;
   if (old && old.count === c.count && old.retrieved_at === c.retrievedAt) return 'unchanged';
   s.upsertCount.run(c.paper, c.source, c.count, c.retrievedAt);
   return old ? 'updated' : 'new';
+}
+
+function closeBatch<T>(s: Stmts, runId: number, batch: WriteBatch<T>, counts: IngestCounts): IngestCounts {
+  counts.failed = batch.failures.length;
+  counts.fetched = counts.new + counts.updated + counts.unchanged + counts.failed;
+  const already = (s.runFailed.get(runId) as { failed: number }).failed;
+  batch.failures.forEach((f, i) => {
+    if (already + i < MAX_STORED_FAILURES) s.insertFailure.run(runId, already + i + 1, f.position, f.reason);
+  });
+  s.updateRun.run({ ...counts, id: runId, checkpoint: batch.checkpoint });
+  return counts;
 }

@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import type { AuthorName } from '../../core/paper.js';
 import { authorKey, decodeTexName } from '../../core/author-name.js';
 import { SourceError } from '../../core/errors.js';
+import { collapseWhitespace } from '../../core/text.js';
 
 /**
  * Small helpers shared by the arXiv XML parsers (the API's Atom feeds and OAI-PMH pages):
@@ -84,14 +85,9 @@ export function textOf(v: XmlValue): string | undefined {
   return undefined;
 }
 
-/** Collapses every run of whitespace (newlines included) to one space and trims. */
-export function collapseSpace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
 /** The whitespace-collapsed text of `v`, or null when absent or blank. */
 export function cleanText(v: XmlValue): string | null {
-  const s = collapseSpace(textOf(v) ?? '');
+  const s = collapseWhitespace(textOf(v) ?? '');
   return s === '' ? null : s;
 }
 
@@ -102,7 +98,7 @@ export function cleanText(v: XmlValue): string | null {
  * name and finishes brace-wrapped accents (`J\{=}anis` → `J\=anis` → `Jānis`, arXiv 0705.3803).
  */
 export function authorFrom(raw: string): AuthorName | undefined {
-  const name = decodeTexName(collapseSpace(raw));
+  const name = decodeTexName(collapseWhitespace(raw));
   const key = authorKey(name);
   return key ? { name, key } : undefined;
 }
