@@ -1,175 +1,179 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type pg from 'pg';
 import type { CitationCount, CitationEdge, CitationRecord } from '../../core/citation.js';
-import { emptyCounts, type IngestCounts, type RecordFailure } from '../../core/ingest-report.js';
+import { emptyCounts, type IngestCounts } from '../../core/ingest-report.js';
 import type { PaperRecord } from '../../core/paper.js';
 import { compareWithStored, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
 import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store.js';
-import type { Database } from '../tables.js';
+import { copyRows, type CopyValue } from './copy-rows.js';
 
-type Tx = Transaction<Database>;
+type Row = [PreparedRecord, number];
+
+const PAPER_COLUMNS = ['arxiv_id', 'title', 'abstract', 'comments', 'journal_ref', 'doi', 'license', 'report_no', 'primary_category',
+  'published', 'first_listed', 'latest_version', 'source_updated', 'content_hash', 'first_seen_at', 'last_changed_at'];
 
 /**
- * PostgreSQL's BatchWriter: set-based statements over `unnest` arrays, a handful of round
- * trips per batch whatever its size, all in one transaction with the run's checkpoint.
+ * PostgreSQL's BatchWriter. New rows go in with COPY (into the tables directly, or into
+ * transaction-scoped staging tables where conflicts must be skipped), so a batch costs a
+ * handful of round trips and no per-row statement parsing. Each batch is one transaction
+ * holding an advisory lock, so concurrent writers (web and worker) never race on the same ids.
  */
 export class PostgresBatchWriter implements BatchWriter {
-  readonly #db: Kysely<Database>;
+  readonly #pool: pg.Pool;
 
-  constructor(db: Kysely<Database>) {
-    this.#db = db;
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
   }
 
   /** See {@link BatchWriter.writePapers}. */
   async writePapers(runId: number, batch: WriteBatch<PaperRecord>, now: string): Promise<IngestCounts> {
-    return this.#db.transaction().execute(async (tx) => {
+    return this.#transaction(async (c) => {
       const counts = emptyCounts();
-      for (const part of uniqueRuns(batch.items)) await upsertPapers(tx, part.map(prepareRecord), now, counts);
-      return closeBatch(tx, runId, batch.failures, batch.checkpoint, counts);
+      for (const part of uniqueRuns(batch.items)) await upsertPapers(c, part.map(prepareRecord), now, counts);
+      return closeBatch(c, runId, batch, counts);
     });
   }
 
   /** See {@link BatchWriter.writeCitations}. */
   async writeCitations(runId: number, batch: WriteBatch<CitationRecord>, now: string): Promise<IngestCounts> {
     void now;
-    return this.#db.transaction().execute(async (tx) => {
+    return this.#transaction(async (c) => {
       const counts = emptyCounts();
-      await insertEdges(tx, batch.items.filter((c): c is CitationEdge => c.kind === 'edge'), counts);
-      for (const c of batch.items) if (c.kind === 'count') counts[await upsertCount(tx, c)]++;
-      return closeBatch(tx, runId, batch.failures, batch.checkpoint, counts);
+      await insertEdges(c, batch.items.filter((x): x is CitationEdge => x.kind === 'edge'), counts);
+      for (const x of batch.items) if (x.kind === 'count') counts[await upsertCount(c, x)]++;
+      return closeBatch(c, runId, batch, counts);
     });
+  }
+
+  async #transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    const c = await this.#pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query("SELECT pg_advisory_xact_lock(hashtext('papersift:batch-writer'))");
+      const result = await fn(c);
+      await c.query('COMMIT');
+      return result;
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
   }
 }
 
-async function upsertPapers(tx: Tx, prepared: PreparedRecord[], now: string, counts: IngestCounts): Promise<void> {
-  if (prepared.length === 0) return;
+async function upsertPapers(c: pg.PoolClient, prepared: PreparedRecord[], now: string, counts: IngestCounts): Promise<void> {
   const ids = prepared.map((p) => p.record.arxivId);
-  const stored = await sql<StoredState & { arxiv_id: string }>`SELECT id, arxiv_id, content_hash, latest_version, source_updated
-    FROM papers WHERE arxiv_id = ANY(${ids}::text[])`.execute(tx);
+  const stored = await c.query<StoredState & { arxiv_id: string }>(
+    'SELECT id, arxiv_id, content_hash, latest_version, source_updated FROM papers WHERE arxiv_id = ANY($1::text[])', [ids]);
   const byId = new Map(stored.rows.map((r) => [r.arxiv_id, r]));
   const fresh = prepared.filter((p) => !byId.has(p.record.arxivId));
-  const newer: [PreparedRecord, number][] = [];
-  const kept: [PreparedRecord, number][] = [];
+  const newer: Row[] = [], kept: Row[] = [];
   for (const p of prepared) {
     const s = byId.get(p.record.arxivId);
     if (s) (compareWithStored(p, s) === 'newer' ? newer : kept).push([p, s.id]);
   }
-  const freshIds = await insertPapers(tx, fresh, now);
-  await updatePapers(tx, newer, now);
-  const all: [PreparedRecord, number][] = [...fresh.map((p, i): [PreparedRecord, number] => [p, freshIds[i]!]), ...newer, ...kept];
-  const versioned = await insertVersions(tx, all);
+  const freshRows = await insertPapers(c, fresh, now);
+  await updatePapers(c, newer, now);
+  const versioned = await insertVersions(c, [...freshRows, ...newer, ...kept]);
   const bumped = kept.filter(([, id]) => versioned.has(id));
-  await bumpVersions(tx, bumped, now);
-  await replaceChildren(tx, [...fresh.map((p, i): [PreparedRecord, number] => [p, freshIds[i]!]), ...newer]);
+  await bumpVersions(c, bumped, now);
+  if (newer.length > 0) {
+    const newerIds = newer.map(([, id]) => id);
+    await c.query('DELETE FROM paper_authors WHERE paper_id = ANY($1::int[])', [newerIds]);
+    await c.query('DELETE FROM paper_categories WHERE paper_id = ANY($1::int[])', [newerIds]);
+  }
+  await insertChildren(c, [...freshRows, ...newer]);
   counts.new += fresh.length;
   counts.updated += newer.length + bumped.length;
   counts.unchanged += kept.length - bumped.length;
 }
 
-function columns(list: PreparedRecord[]) {
-  const col = <T>(f: (p: PreparedRecord) => T) => list.map(f);
-  return {
-    arxiv_id: col((p) => p.record.arxivId), title: col((p) => p.record.title), abstract: col((p) => p.record.abstract),
-    comments: col((p) => p.record.comments), journal_ref: col((p) => p.record.journalRef), doi: col((p) => p.record.doi),
-    license: col((p) => p.record.license), report_no: col((p) => p.record.reportNo), primary: col((p) => p.record.categories[0]!),
-    published: col((p) => p.published), first_listed: col((p) => p.record.firstListed), latest: col((p) => p.latest),
-    updated: col((p) => p.record.updated), hash: col((p) => p.hash),
-  };
+function paperValues(p: PreparedRecord): CopyValue[] {
+  const r = p.record;
+  return [r.arxivId, r.title, r.abstract, r.comments, r.journalRef, r.doi, r.license, r.reportNo, r.categories[0]!, p.published,
+    r.firstListed, p.latest, r.updated, p.hash];
 }
 
-async function insertPapers(tx: Tx, fresh: PreparedRecord[], now: string): Promise<number[]> {
+async function insertPapers(c: pg.PoolClient, fresh: PreparedRecord[], now: string): Promise<Row[]> {
   if (fresh.length === 0) return [];
-  const c = columns(fresh);
-  const r = await sql<{ id: number; arxiv_id: string }>`INSERT INTO papers (arxiv_id, title, abstract, comments, journal_ref, doi, license,
-      report_no, primary_category, published, first_listed, latest_version, source_updated, content_hash, first_seen_at, last_changed_at)
-    SELECT u.*, ${now}, ${now} FROM unnest(${c.arxiv_id}::text[], ${c.title}::text[], ${c.abstract}::text[], ${c.comments}::text[],
-      ${c.journal_ref}::text[], ${c.doi}::text[], ${c.license}::text[], ${c.report_no}::text[], ${c.primary}::text[],
-      ${c.published}::text[], ${c.first_listed}::text[], ${c.latest}::int[], ${c.updated}::text[], ${c.hash}::text[]) AS u
-    RETURNING id, arxiv_id`.execute(tx);
+  await copyRows(c, 'papers', PAPER_COLUMNS, fresh.map((p) => [...paperValues(p), now, now]));
+  const r = await c.query<{ id: number; arxiv_id: string }>('SELECT id, arxiv_id FROM papers WHERE arxiv_id = ANY($1::text[])', [fresh.map((p) => p.record.arxivId)]);
   const ids = new Map(r.rows.map((x) => [x.arxiv_id, x.id]));
-  return fresh.map((p) => ids.get(p.record.arxivId)!);
+  return fresh.map((p) => [p, ids.get(p.record.arxivId)!]);
 }
 
-async function updatePapers(tx: Tx, newer: [PreparedRecord, number][], now: string): Promise<void> {
-  if (newer.length === 0) return;
-  const c = columns(newer.map(([p]) => p));
-  const ids = newer.map(([, id]) => id);
-  await sql`UPDATE papers p SET title = u.title, abstract = u.abstract, comments = coalesce(u.comments, p.comments),
-      journal_ref = coalesce(u.journal_ref, p.journal_ref), doi = coalesce(u.doi, p.doi), license = coalesce(u.license, p.license),
-      report_no = coalesce(u.report_no, p.report_no), primary_category = u.primary_category, published = coalesce(p.published, u.published),
-      first_listed = coalesce(p.first_listed, u.first_listed), latest_version = greatest(p.latest_version, u.latest_version),
-      source_updated = coalesce(u.source_updated, p.source_updated), content_hash = u.content_hash, last_changed_at = ${now}
-    FROM unnest(${ids}::int[], ${c.title}::text[], ${c.abstract}::text[], ${c.comments}::text[], ${c.journal_ref}::text[],
-      ${c.doi}::text[], ${c.license}::text[], ${c.report_no}::text[], ${c.primary}::text[], ${c.published}::text[],
-      ${c.first_listed}::text[], ${c.latest}::int[], ${c.updated}::text[], ${c.hash}::text[])
-      AS u(id, title, abstract, comments, journal_ref, doi, license, report_no, primary_category, published, first_listed,
-        latest_version, source_updated, content_hash)
-    WHERE p.id = u.id`.execute(tx);
+async function updatePapers(c: pg.PoolClient, newer: Row[], now: string): Promise<void> {
+  for (const [p, id] of newer) {
+    await c.query(`UPDATE papers SET title = $2, abstract = $3, comments = coalesce($4, comments), journal_ref = coalesce($5, journal_ref),
+        doi = coalesce($6, doi), license = coalesce($7, license), report_no = coalesce($8, report_no), primary_category = $9,
+        published = coalesce(published, $10), first_listed = coalesce(first_listed, $11), latest_version = greatest(latest_version, $12),
+        source_updated = coalesce($13, source_updated), content_hash = $14, last_changed_at = $15 WHERE id = $1`, [id, ...paperValues(p).slice(1), now]);
+  }
 }
 
-async function insertVersions(tx: Tx, all: [PreparedRecord, number][]): Promise<Set<number>> {
-  const pid: number[] = [], ver: number[] = [], at: string[] = [];
-  for (const [p, id] of all) for (const v of p.record.versions) { pid.push(id); ver.push(v.version); at.push(v.createdAt); }
-  if (pid.length === 0) return new Set();
-  const r = await sql<{ paper_id: number }>`INSERT INTO paper_versions (paper_id, version, created_at)
-    SELECT * FROM unnest(${pid}::int[], ${ver}::int[], ${at}::text[]) ON CONFLICT DO NOTHING RETURNING paper_id`.execute(tx);
+async function insertVersions(c: pg.PoolClient, rows: Row[]): Promise<Set<number>> {
+  const values: CopyValue[][] = [];
+  for (const [p, id] of rows) for (const v of p.record.versions) values.push([id, v.version, v.createdAt]);
+  if (values.length === 0) return new Set();
+  await c.query('CREATE TEMP TABLE IF NOT EXISTS s_versions (paper_id int, version int, created_at text) ON COMMIT DROP');
+  await copyRows(c, 's_versions', ['paper_id', 'version', 'created_at'], values);
+  const r = await c.query<{ paper_id: number }>(`INSERT INTO paper_versions (paper_id, version, created_at)
+    SELECT paper_id, version, created_at FROM s_versions ON CONFLICT DO NOTHING RETURNING paper_id`);
+  await c.query('TRUNCATE s_versions');
   return new Set(r.rows.map((x) => x.paper_id));
 }
 
-async function bumpVersions(tx: Tx, bumped: [PreparedRecord, number][], now: string): Promise<void> {
-  if (bumped.length === 0) return;
-  await sql`UPDATE papers p SET latest_version = greatest(p.latest_version, u.latest), last_changed_at = ${now}
-    FROM unnest(${bumped.map(([, id]) => id)}::int[], ${bumped.map(([p]) => p.latest)}::int[]) AS u(id, latest)
-    WHERE p.id = u.id`.execute(tx);
+async function bumpVersions(c: pg.PoolClient, bumped: Row[], now: string): Promise<void> {
+  for (const [p, id] of bumped) await c.query('UPDATE papers SET latest_version = greatest(latest_version, $2), last_changed_at = $3 WHERE id = $1', [id, p.latest, now]);
 }
 
-async function replaceChildren(tx: Tx, rows: [PreparedRecord, number][]): Promise<void> {
+async function insertChildren(c: pg.PoolClient, rows: Row[]): Promise<void> {
   if (rows.length === 0) return;
-  const ids = rows.map(([, id]) => id);
-  await sql`DELETE FROM paper_authors WHERE paper_id = ANY(${ids}::int[])`.execute(tx);
-  await sql`DELETE FROM paper_categories WHERE paper_id = ANY(${ids}::int[])`.execute(tx);
-  const a = { pid: [] as number[], pos: [] as number[], key: [] as string[], name: [] as string[] };
-  const cat = { pid: [] as number[], cat: [] as string[], pos: [] as number[] };
+  const authors = new Map<string, string>();
+  const authorships: CopyValue[][] = [], categories: CopyValue[][] = [];
   for (const [p, id] of rows) {
-    p.record.authors.forEach((x, i) => { a.pid.push(id); a.pos.push(i); a.key.push(x.key); a.name.push(x.name); });
-    p.record.categories.forEach((x, i) => { cat.pid.push(id); cat.cat.push(x); cat.pos.push(i); });
+    p.record.authors.forEach((a, position) => {
+      // A new key takes the name it first appears with, in batch order (as SQLite does).
+      if (!authors.has(a.key)) authors.set(a.key, a.name);
+      authorships.push([id, position, a.key, a.name]);
+    });
+    [...new Set(p.record.categories)].forEach((category, position) => categories.push([id, category, position]));
   }
-  // A new key takes the name it first appears with, in batch order (as SQLite does), not an arbitrary one.
-  await sql`INSERT INTO authors (key, name) SELECT DISTINCT ON (k) k, n FROM unnest(${a.key}::text[], ${a.name}::text[]) WITH ORDINALITY AS u(k, n, i)
-    ORDER BY k, i ON CONFLICT (key) DO NOTHING`.execute(tx);
-  await sql`INSERT INTO paper_authors (paper_id, position, author_key, name)
-    SELECT * FROM unnest(${a.pid}::int[], ${a.pos}::int[], ${a.key}::text[], ${a.name}::text[])`.execute(tx);
-  await sql`INSERT INTO paper_categories (paper_id, category, position)
-    SELECT * FROM unnest(${cat.pid}::int[], ${cat.cat}::text[], ${cat.pos}::int[]) ON CONFLICT DO NOTHING`.execute(tx);
+  await c.query('CREATE TEMP TABLE IF NOT EXISTS s_authors (key text, name text) ON COMMIT DROP');
+  await copyRows(c, 's_authors', ['key', 'name'], [...authors]);
+  await c.query('INSERT INTO authors (key, name) SELECT key, name FROM s_authors ON CONFLICT (key) DO NOTHING');
+  await c.query('TRUNCATE s_authors');
+  await copyRows(c, 'paper_authors', ['paper_id', 'position', 'author_key', 'name'], authorships);
+  await copyRows(c, 'paper_categories', ['paper_id', 'category', 'position'], categories);
 }
 
-async function insertEdges(tx: Tx, edges: CitationEdge[], counts: IngestCounts): Promise<void> {
+async function insertEdges(c: pg.PoolClient, edges: CitationEdge[], counts: IngestCounts): Promise<void> {
   if (edges.length === 0) return;
-  const r = await sql`INSERT INTO citations (citing, cited, source)
-    SELECT * FROM unnest(${edges.map((e) => e.citing)}::text[], ${edges.map((e) => e.cited)}::text[], ${edges.map((e) => e.source)}::text[])
-    ON CONFLICT DO NOTHING`.execute(tx);
-  const inserted = Number(r.numAffectedRows ?? 0);
-  counts.new += inserted;
-  counts.unchanged += edges.length - inserted;
+  await c.query('CREATE TEMP TABLE IF NOT EXISTS s_edges (citing text, cited text, source text) ON COMMIT DROP');
+  await copyRows(c, 's_edges', ['citing', 'cited', 'source'], edges.map((e) => [e.citing, e.cited, e.source]));
+  const r = await c.query('INSERT INTO citations (citing, cited, source) SELECT citing, cited, source FROM s_edges ON CONFLICT DO NOTHING');
+  await c.query('TRUNCATE s_edges');
+  counts.new += r.rowCount ?? 0;
+  counts.unchanged += edges.length - (r.rowCount ?? 0);
 }
 
-async function upsertCount(tx: Tx, c: CitationCount): Promise<'new' | 'updated' | 'unchanged'> {
-  const old = await tx.selectFrom('citation_counts').select(['count', 'retrieved_at']).where('paper', '=', c.paper).where('source', '=', c.source).executeTakeFirst();
-  if (old && Number(old.count) === c.count && old.retrieved_at === c.retrievedAt) return 'unchanged';
-  await tx.insertInto('citation_counts').values({ paper: c.paper, source: c.source, count: c.count, retrieved_at: c.retrievedAt })
-    .onConflict((oc) => oc.columns(['paper', 'source']).doUpdateSet({ count: c.count, retrieved_at: c.retrievedAt })).execute();
-  return old ? 'updated' : 'new';
+async function upsertCount(c: pg.PoolClient, x: CitationCount): Promise<'new' | 'updated' | 'unchanged'> {
+  const old = await c.query<{ count: number; retrieved_at: string }>('SELECT count, retrieved_at FROM citation_counts WHERE paper = $1 AND source = $2', [x.paper, x.source]);
+  const o = old.rows[0];
+  if (o && Number(o.count) === x.count && o.retrieved_at === x.retrievedAt) return 'unchanged';
+  await c.query(`INSERT INTO citation_counts (paper, source, count, retrieved_at) VALUES ($1, $2, $3, $4)
+    ON CONFLICT (paper, source) DO UPDATE SET count = excluded.count, retrieved_at = excluded.retrieved_at`, [x.paper, x.source, x.count, x.retrievedAt]);
+  return o ? 'updated' : 'new';
 }
 
-async function closeBatch(tx: Tx, runId: number, failures: RecordFailure[], checkpoint: string | null, counts: IngestCounts): Promise<IngestCounts> {
-  counts.failed = failures.length;
+async function closeBatch<T>(c: pg.PoolClient, runId: number, batch: WriteBatch<T>, counts: IngestCounts): Promise<IngestCounts> {
+  counts.failed = batch.failures.length;
   counts.fetched = counts.new + counts.updated + counts.unchanged + counts.failed;
-  const run = await tx.selectFrom('ingest_runs').select('failed').where('id', '=', runId).forUpdate().executeTakeFirstOrThrow();
-  const room = Math.max(0, MAX_STORED_FAILURES - Number(run.failed));
-  const stored = failures.slice(0, room).map((f, i) => ({ run_id: runId, seq: Number(run.failed) + i + 1, position: f.position, reason: f.reason }));
-  if (stored.length > 0) await tx.insertInto('ingest_failures').values(stored).execute();
-  await tx.updateTable('ingest_runs').set((eb) => ({
-    fetched: eb('fetched', '+', counts.fetched), new: eb('new', '+', counts.new), updated: eb('updated', '+', counts.updated),
-    unchanged: eb('unchanged', '+', counts.unchanged), failed: eb('failed', '+', counts.failed), checkpoint,
-  })).where('id', '=', runId).execute();
+  const run = await c.query<{ failed: number }>('SELECT failed FROM ingest_runs WHERE id = $1 FOR UPDATE', [runId]);
+  const already = Number(run.rows[0]?.failed ?? 0);
+  const kept = batch.failures.slice(0, Math.max(0, MAX_STORED_FAILURES - already));
+  await copyRows(c, 'ingest_failures', ['run_id', 'seq', 'position', 'reason'], kept.map((f, i) => [runId, already + i + 1, f.position, f.reason]));
+  await c.query(`UPDATE ingest_runs SET fetched = fetched + $2, new = new + $3, updated = updated + $4, unchanged = unchanged + $5,
+    failed = failed + $6, checkpoint = $7 WHERE id = $1`, [runId, counts.fetched, counts.new, counts.updated, counts.unchanged, counts.failed, batch.checkpoint]);
   return counts;
 }

@@ -21,9 +21,9 @@ export interface PostgresStoreOptions {
 export class PostgresStore extends BaseStore {
   readonly writer: PostgresBatchWriter;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, pool: pg.Pool) {
     super(db, { dialect: 'postgres', concurrentWriters: true, localFile: false });
-    this.writer = new PostgresBatchWriter(db);
+    this.writer = new PostgresBatchWriter(pool);
   }
 
   /** Size of the papersift tables (with indexes and TOAST), in bytes. */
@@ -63,5 +63,5 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     const client = await pool.connect();
     try { await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`); } finally { client.release(); }
   }
-  return new PostgresStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }));
+  return new PostgresStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), pool);
 }
