@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../config/config.js';
 import { PapersiftError, ValidationError, ConfigError } from '../core/errors.js';
 import type { IngestReport } from '../core/ingest-report.js';
 import { isIsoDate } from '../core/text.js';
-import type { FetchLike } from '../ingest/http.js';
+import type { Clock, FetchLike } from '../ingest/http.js';
 import type { Source } from '../ingest/source.js';
 import type { PaperRecord } from '../core/paper.js';
 import type { CitationRecord } from '../core/citation.js';
@@ -18,6 +18,8 @@ import { printStats } from './stats.js';
 export interface CliRuntime {
   env: Record<string, string | undefined>;
   fetch: FetchLike;
+  /** Time for rate limits and retry backoff. @default the system clock */
+  clock?: Clock;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WriteStream;
   openStore(config: Config): Promise<Store>;
@@ -53,6 +55,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
     const g = program.opts<{ data?: string; databaseUrl?: string; offline?: boolean }>();
     return loadConfig({ ...rt.env, ...(g.data ? { PAPERSIFT_DATA: g.data } : {}), ...(g.databaseUrl ? { DATABASE_URL: g.databaseUrl } : {}), ...(g.offline ? { PAPERSIFT_OFFLINE: '1' } : {}) });
   };
+  const sources = (cfg: Config): Sources => createSources({ config: cfg, fetch: rt.fetch, ...(rt.clock ? { clock: rt.clock } : {}) });
   const withStore = async <T>(fn: (store: Store, cfg: Config) => Promise<T>): Promise<T> => {
     const cfg = config();
     const store = await rt.openStore(cfg);
@@ -60,7 +63,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
   };
   const ingest = (kind: 'papers' | 'citations', make: (s: Sources, cfg: Config) => Source<PaperRecord> | Source<CitationRecord>, opts: { resume?: boolean; quiet?: boolean }) =>
     withStore(async (store, cfg) => {
-      const source = make(createSources({ config: cfg, fetch: rt.fetch }), cfg);
+      const source = make(sources(cfg), cfg);
       const progress = createProgress(source.name, { quiet: !!opts.quiet, stream: rt.stderr });
       const report: IngestReport = await ingestFrom(store, source, kind, { resume: opts.resume !== false, onProgress: (p) => progress.update(p) });
       progress.stop();
@@ -111,7 +114,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
     .action(async (o: { port?: number }) => {
       const cfg = { ...config(), ...(o.port !== undefined ? { port: o.port } : {}) };
       const store = await rt.openStore(cfg);
-      try { await rt.serve(cfg, store, createSources({ config: cfg, fetch: rt.fetch })); } finally { await store.close(); }
+      try { await rt.serve(cfg, store, sources(cfg)); } finally { await store.close(); }
     });
   return program;
 }

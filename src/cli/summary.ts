@@ -14,6 +14,7 @@ export function formatSummary(r: IngestReport): string {
   for (const f of r.failures.slice(0, 10)) lines.push(`  ✗ ${f.position}: ${f.reason}`);
   if (r.failed > 10) lines.push(`  … ${n(r.failed - 10)} more failures: papersift runs --failures ${r.runId}`);
   if (r.error) lines.push(`  error: ${r.error}`);
+  if (r.offline) lines.push('  hint: check the network connection; without network access, load a metadata snapshot instead: papersift ingest snapshot <file>');
   return lines.join('\n');
 }
 

@@ -83,15 +83,28 @@ export async function* paperscapeSnapshot(): AsyncGenerator<SnapshotObject> {
   }
 }
 
+const monthSlots = new Map<string, number>();
+const SLOTS_PER_COPY = 48;
+
 /**
- * Copy `k` (0-based) of a record with its id rewritten into an unused id space, for the ×20
- * scaled benchmark: `2503.11731` → `3003.11731` for k = 0… (year 30 + k), 4-digit numbers
- * padded to 5 so every id stays valid and unique.
+ * Copy `k` (0-based) of a record with its id rewritten into an id space no real or other
+ * copied id uses, for the ×20 scaled benchmark. Each distinct YYMM of the input gets a slot
+ * (in order of first appearance); copy k of slot i lands in month number k·48 + i counted from
+ * 1501, so `2503.11731` and `2603.11731` never collide. 4-digit numbers are padded to 5.
  */
 export function scaledCopy(o: SnapshotObject, k: number): SnapshotObject {
-  const m = /^(\d{2})(\d{2})\.(\d{4,5})$/.exec(String(o['id']));
+  const m = /^(\d{4})\.(\d{4,5})$/.exec(String(o['id']));
   if (!m) throw new Error(`cannot scale non-new-style id ${String(o['id'])}`);
-  return { ...o, id: `${30 + k}${m[2]}.${m[3]!.padStart(5, '0')}` };
+  let slot = monthSlots.get(m[1]!);
+  if (slot === undefined) {
+    slot = monthSlots.size;
+    if (slot >= SLOTS_PER_COPY) throw new Error(`more than ${SLOTS_PER_COPY} distinct YYMM prefixes; cannot scale`);
+    monthSlots.set(m[1]!, slot);
+  }
+  const month = k * SLOTS_PER_COPY + slot; // 0 = 2015-01
+  const yymm = `${15 + Math.floor(month / 12)}${String((month % 12) + 1).padStart(2, '0')}`;
+  if (Number(yymm) > 9912) throw new Error(`copy ${k} does not fit in the new-style id space`);
+  return { ...o, id: `${yymm}.${m[2]!.padStart(5, '0')}` };
 }
 
 /** Writes objects as JSON lines to `path`; returns how many were written. */

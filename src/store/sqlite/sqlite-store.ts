@@ -51,6 +51,5 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('cache_size = -65536');
-  sqlite.pragma('temp_store = MEMORY');
   return new SqliteStore(sqlite, options.file);
 }
