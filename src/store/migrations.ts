@@ -1,4 +1,4 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from './capabilities.js';
 
 /**
@@ -25,6 +25,14 @@ export const READ_INDEXES = [
   { name: 'paper_categories_category', table: 'paper_categories', columns: ['category', 'paper_id'] },
 ] as const;
 
+/**
+ * SQLite stores link tables keyed by their primary key as WITHOUT ROWID tables: one B-tree
+ * instead of a table plus a primary-key index, which makes bulk inserts and lookups cheaper.
+ */
+function clustered<T extends string, C extends string>(dialect: Dialect, table: CreateTableBuilder<T, C>): CreateTableBuilder<T, C> {
+  return dialect === 'sqlite' ? table.modifyEnd(sql`without rowid`) : table;
+}
+
 function serialId(dialect: Dialect): ['id', 'integer' | 'serial'] {
   return ['id', dialect === 'postgres' ? 'serial' : 'integer'];
 }
@@ -50,27 +58,27 @@ async function createCore(db: Kysely<unknown>, dialect: Dialect): Promise<void> 
     .addColumn('last_changed_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('paper_versions')
+  await clustered(dialect, db.schema.createTable('paper_versions')
     .addColumn('paper_id', 'integer', (c) => c.notNull().references('papers.id').onDelete('cascade'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('paper_versions_pk', ['paper_id', 'version'])
-    .execute();
+    ).execute();
 
-  await db.schema.createTable('authors')
+  await clustered(dialect, db.schema.createTable('authors')
     .addColumn('key', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('orcid', 'text')
     .addColumn('s2_author_id', 'text')
-    .execute();
+    ).execute();
 
-  await db.schema.createTable('paper_authors')
+  await clustered(dialect, db.schema.createTable('paper_authors')
     .addColumn('paper_id', 'integer', (c) => c.notNull().references('papers.id').onDelete('cascade'))
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('author_key', 'text', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('paper_authors_pk', ['paper_id', 'position'])
-    .execute();
+    ).execute();
 
   await db.schema.createTable('categories')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -79,28 +87,28 @@ async function createCore(db: Kysely<unknown>, dialect: Dialect): Promise<void> 
     .addColumn('archive', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.createTable('paper_categories')
+  await clustered(dialect, db.schema.createTable('paper_categories')
     .addColumn('paper_id', 'integer', (c) => c.notNull().references('papers.id').onDelete('cascade'))
     .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('paper_categories_pk', ['paper_id', 'category'])
-    .execute();
+    ).execute();
 
-  await db.schema.createTable('citations')
+  await clustered(dialect, db.schema.createTable('citations')
     .addColumn('citing', 'text', (c) => c.notNull())
     .addColumn('cited', 'text', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('citations_pk', ['citing', 'cited', 'source'])
-    .execute();
+    ).execute();
   await db.schema.createIndex('citations_cited').on('citations').columns(['cited']).execute();
 
-  await db.schema.createTable('citation_counts')
+  await clustered(dialect, db.schema.createTable('citation_counts')
     .addColumn('paper', 'text', (c) => c.notNull())
     .addColumn('source', 'text', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull())
     .addColumn('retrieved_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('citation_counts_pk', ['paper', 'source'])
-    .execute();
+    ).execute();
 
   await db.schema.createTable('ingest_runs')
     .addColumn(...serialId(dialect), (c) => c.primaryKey())

@@ -51,10 +51,13 @@ async function* fromWorker(read: SnapshotReadOptions, signal?: AbortSignal): Asy
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const url = new URL(`./snapshot.worker${ext}`, import.meta.url);
   const workerData = { ...read, window: 2 };
+  // The reader holds two batches at most; a small heap makes V8 collect early instead of
+  // growing towards its default limit, which keeps the process's peak RSS low.
+  const resourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
   // Running from source under tsx (tests), the worker must register the TypeScript loader itself.
   const worker = ext === '.js'
-    ? new Worker(url, { workerData })
-    : new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData });
+    ? new Worker(url, { workerData, resourceLimits })
+    : new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData, resourceLimits });
   const queue: WorkerMessage[] = [];
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
