@@ -69,7 +69,8 @@ export function joinNameParts(keyname: string, forenames?: string | null, suffix
  * Parenthesised affiliations are dropped; "Jr." stays with its name.
  */
 export function splitAuthorList(s: string): string[] {
-  const flat = stripParenthesised(s).replace(/\s+/g, ' ');
+  // "et al." closes truncated lists (arXiv 0704.0020); it names no one.
+  const flat = stripParenthesised(s).replace(/\s+/g, ' ').replace(/[\s,]*\bet\.? al(?:\.|ii)?\s*$/i, '');
   // `, and` is the serial comma ("A, B, and C"), not the start of a name.
   const parts = flat.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*;\s*|\s*&\s*/);
   const names: string[] = [];

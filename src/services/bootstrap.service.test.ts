@@ -4,15 +4,15 @@ import { loadConfig } from '../config/config.js';
 import type { FetchLike } from '../ingest/http.js';
 import { FakeClock, lastOaiPage, oaiError, unresolvableFetch } from '../../test/support/cli-harness.js';
 import { testBackends, type TestStore } from '../../test/support/test-store.js';
-import { bootstrapIfEmpty, OFFLINE_ADVICE, oaiSets } from './bootstrap.service.js';
+import { bootstrapIfEmpty, OFFLINE_ADVICE } from './bootstrap.service.js';
 import { createSources } from './sources.js';
 
 /**
  * First start with an empty store: harvest the configured categories over OAI-PMH, or say
  * plainly that Papersift is offline and what to do instead. Runs on real stores; the network
  * is a fake serving the real recorded OAI-PMH page 00 of the 2018 harvest (1000 records,
- * mostly physics, April 2007) to every set's request, so what is stored depends on the
- * category filter alone.
+ * mostly physics, April 2007) to the harvest's first request, so what is stored depends on
+ * the category filter alone.
  */
 
 const CATEGORIES = ['hep-ph', 'math.CO'];
@@ -40,10 +40,10 @@ function config(env: Record<string, string> = {}) {
   return loadConfig({ PAPERSIFT_CATEGORIES: CATEGORIES.join(','), PAPERSIFT_BOOTSTRAP_DAYS: '3', ...env });
 }
 
+
 test('the recorded page has papers in the configured categories, and far more outside them', () => {
   assert.equal(RECORDS.length, 1000);
   assert.equal(EXPECTED.length, 105);
-  assert.deepEqual(oaiSets(CATEGORIES), ['physics:hep-ph', 'math']);
 });
 
 for (const backend of await testBackends()) {
@@ -73,27 +73,25 @@ for (const backend of await testBackends()) {
       assert.equal(r.outcome, 'offline');
       assert.match(r.message, /^Papersift is offline: cannot reach oaipmh\.arxiv\.org: ENOTFOUND\. The store is empty\.\n/);
       assert.match(r.message, /papersift ingest snapshot/);
-      assert.equal(r.reports.length, 1, 'gives up after the first set instead of trying every one');
+      assert.equal(r.reports.length, 1);
       assert.equal(r.reports[0]!.status, 'failed');
       assert.equal(r.reports[0]!.offline, true);
       assert.equal(net.calls(), 2);
       assert.equal(await t.store.papers.count(), 0);
     });
 
-    test('online: harvests the last days of each set and keeps only the configured categories', async () => {
+    test('online: harvests the last days of all of arXiv and keeps only the configured categories', async () => {
       const net = fakeOai();
       const clock = new FakeClock();
       const cfg = config();
       const r = await bootstrapIfEmpty(t.store, createSources({ config: cfg, fetch: net.fetch, clock }), cfg, TODAY);
       assert.equal(r.outcome, 'harvested', r.message);
       assert.equal(r.message, `harvested ${EXPECTED.length} papers listed since 2018-06-14 in hep-ph, math.CO`);
-      assert.deepEqual(net.urls, [
-        'https://oaipmh.arxiv.org/oai?verb=ListRecords&metadataPrefix=arXivRaw&from=2018-06-14&set=physics%3Ahep-ph',
-        'https://oaipmh.arxiv.org/oai?verb=ListRecords&metadataPrefix=arXivRaw&from=2018-06-14&set=math',
-      ]);
-      assert.deepEqual(clock.sleeps, [3000], 'the two sets share arXiv\'s one request every 3 s');
-      assert.deepEqual(r.reports.map((x) => x.status), ['completed', 'completed']);
-      assert.deepEqual(r.reports.map((x) => [x.fetched, x.new, x.unchanged]), [[EXPECTED.length, EXPECTED.length, 0], [EXPECTED.length, 0, EXPECTED.length]]);
+      // No set: arXiv files a paper under its primary archive only, which would lose cross-lists.
+      assert.deepEqual(net.urls, ['https://oaipmh.arxiv.org/oai?verb=ListRecords&metadataPrefix=arXivRaw&from=2018-06-14']);
+      assert.deepEqual(clock.sleeps, []);
+      assert.deepEqual(r.reports.map((x) => x.status), ['completed']);
+      assert.deepEqual(r.reports.map((x) => [x.fetched, x.new, x.unchanged]), [[EXPECTED.length, EXPECTED.length, 0]]);
       assert.equal(r.reports.reduce((n, x) => n + x.failed, 0), 0);
 
       assert.equal(await t.store.papers.count(), EXPECTED.length);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CitationRecord } from '../../src/core/citation.js';
 import type { PaperRecord } from '../../src/core/paper.js';
+import { sql } from 'kysely';
 import type { Store, WriteBatch } from '../../src/store/store.js';
 import { canonicalDump } from '../support/dump.js';
 import { buildPaper } from '../support/factories.js';
@@ -122,6 +123,27 @@ for (const backend of backends) {
       const again = await store.writer.writeCitations(runId, batch([...items.slice(0, 3), { kind: 'count', paper: 'hep-th/9407087', count: 404, source: 's2', retrievedAt: '2026-02-01T00:00:00.000Z' }]), T0);
       assert.deepEqual(again, { fetched: 4, new: 0, updated: 1, unchanged: 3, failed: 0 });
       assert.deepEqual(await store.citations.counts('hep-th/9407087'), [{ source: 's2', count: 404, retrievedAt: '2026-02-01T00:00:00.000Z' }]);
+    });
+
+    test('a batch that fails rolls back whole, and authors it introduced are written by the next batch', async () => {
+      const runId = await run('h');
+      const good = buildPaper({ authorNames: ['Rolled Back Author'] });
+      const broken = { ...buildPaper(), categories: [] as string[] }; // no primary category: NOT NULL violation
+      await assert.rejects(store.writer.writePapers(runId, batch([good, broken], '9'), T0));
+      assert.equal(await store.papers.findByArxivId(good.arxivId), undefined);
+      assert.equal((await store.runs.find(runId))?.checkpoint, null, 'the checkpoint did not move');
+      await store.writer.writePapers(runId, batch([good], '9'), T0);
+      const authors = await sql<{ n: number }>`SELECT count(*) AS n FROM authors WHERE key = 'rolled-back-author'`.execute(store.db);
+      assert.equal(Number(authors.rows[0]!.n), 1);
+    });
+
+    test('every child row has its paper, and every authorship its author', async () => {
+      const orphans = await sql<{ n: number }>`SELECT
+        (SELECT count(*) FROM paper_authors c WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = c.paper_id)) +
+        (SELECT count(*) FROM paper_categories c WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = c.paper_id)) +
+        (SELECT count(*) FROM paper_versions c WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = c.paper_id)) +
+        (SELECT count(*) FROM paper_authors c WHERE NOT EXISTS (SELECT 1 FROM authors a WHERE a.key = c.author_key)) AS n`.execute(store.db);
+      assert.equal(Number(orphans.rows[0]!.n), 0);
     });
 
     test('findByArxivId of an unknown id is undefined; OrThrow throws NotFoundError', async () => {

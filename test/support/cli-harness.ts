@@ -5,6 +5,7 @@ import { runCli, type CliRuntime } from '../../src/cli/program.js';
 import type { Clock, FetchLike } from '../../src/ingest/http.js';
 import { openStore } from '../../src/main/open-store.js';
 import { sharedData } from './shared-data.js';
+import { FakeClock as BaseFakeClock } from './fake-clock.js';
 
 /**
  * Runs the CLI in-process (`runCli` from src/cli/program.ts) with captured output and an
@@ -27,16 +28,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Fake time: `now` advances only by sleeping, and every sleep is recorded. */
-export class FakeClock implements Clock {
-  t = Date.parse('2018-06-17T22:12:27Z');
-  readonly sleeps: number[] = [];
-  now(): number {
-    return this.t;
-  }
-  async sleep(ms: number): Promise<void> {
-    this.sleeps.push(ms);
-    this.t += ms;
+/** Fake time starting at the recorded OAI page's response date (see test/support/fake-clock.ts). */
+export class FakeClock extends BaseFakeClock {
+  constructor() {
+    super(Date.parse('2018-06-17T22:12:27Z'));
   }
 }
 

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ValidationError } from '../../core/errors.js';
 import type { PaperRecord } from '../../core/paper.js';
-import type { Clock, FetchLike } from '../http.js';
+import type { FetchLike } from '../http.js';
 import type { ReadOptions, SourceBatch } from '../source.js';
 import { ARXIV_MIN_INTERVAL_MS, arxivHttpClient } from '../arxiv-common/arxiv-http.js';
 import { ArxivApiSource, type ArxivApiSourceOptions } from './arxiv-api.source.js';
+import { FakeClock } from '../../../test/support/fake-clock.js';
 
 // Real API responses recorded by other projects, see /work/shared/data/fixtures/PROVENANCE.md.
 const FIXTURES = new URL('../../../../shared/data/fixtures/arxiv_api/', import.meta.url);
@@ -15,18 +16,6 @@ const CS_RO = readFileSync(new URL('query_cat_cs.RO_neural_2025-10-17.xml', FIXT
 
 const BASE = 'https://export.arxiv.org/api/query';
 
-/** Fake time: `now` advances only by sleeping, and every sleep is recorded. */
-class FakeClock implements Clock {
-  t = 1_700_000_000_000;
-  readonly sleeps: number[] = [];
-  now(): number {
-    return this.t;
-  }
-  async sleep(ms: number): Promise<void> {
-    this.sleeps.push(ms);
-    this.t += ms;
-  }
-}
 
 /**
  * A fake arXiv API that answers every request with the same recorded feed, cut to the

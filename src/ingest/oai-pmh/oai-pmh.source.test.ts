@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { SourceError, ValidationError } from '../../core/errors.js';
 import type { PaperRecord } from '../../core/paper.js';
-import type { Clock, FetchLike } from '../http.js';
+import type { FetchLike } from '../http.js';
 import type { ReadOptions, SourceBatch } from '../source.js';
 import { arxivHttpClient } from '../arxiv-common/arxiv-http.js';
 import { parseListRecordsPage } from './oai-pmh.parser.js';
 import { OaiPmhSource, type OaiPmhSourceOptions } from './oai-pmh.source.js';
+import { FakeClock } from '../../../test/support/fake-clock.js';
 
 // Real pages 00–14 of a 2018 arXiv OAI-PMH harvest (metadataPrefix=arXiv), see
 // /work/shared/data/arxiv_oai_pmh_2018_harvest/PROVENANCE.md. The repo is /work/main.
@@ -36,18 +37,6 @@ function servedPage(n: number): string {
   return n === 14 ? xml.replace(/(<resumptionToken[^>]*)>2752941\|15001<\/resumptionToken>/, '$1/>') : xml;
 }
 
-/** Fake time: `now` advances only by sleeping, and every sleep is recorded. */
-class FakeClock implements Clock {
-  t = 1_700_000_000_000;
-  readonly sleeps: number[] = [];
-  now(): number {
-    return this.t;
-  }
-  async sleep(ms: number): Promise<void> {
-    this.sleeps.push(ms);
-    this.t += ms;
-  }
-}
 
 const OAI_HEAD = '<?xml version="1.0" encoding="UTF-8"?><OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><responseDate>2024-01-01T00:00:00Z</responseDate><request verb="ListRecords">https://oaipmh.arxiv.org/oai</request>';
 

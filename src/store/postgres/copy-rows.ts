@@ -26,8 +26,9 @@ function* encode(rows: readonly CopyValue[][]): Generator<string> {
   if (buf) yield buf;
 }
 
-function escape(v: CopyValue): string {
-  if (v === null) return '\\N';
+function escape(v: CopyValue | undefined): string {
+  // undefined must become NULL too; joined as-is it would be an empty string.
+  if (v === null || v === undefined) return '\\N';
   if (typeof v === 'number') return String(v);
   return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : v;
 }

@@ -5,6 +5,7 @@ import type { PaperRecord } from '../../core/paper.js';
 import { compareWithStored, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
 import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
+import { KnownAuthors } from '../known-authors.js';
 
 type Row = [PreparedRecord, number];
 
@@ -19,6 +20,7 @@ const PAPER_COLUMNS = ['arxiv_id', 'title', 'abstract', 'comments', 'journal_ref
  */
 export class PostgresBatchWriter implements BatchWriter {
   readonly #pool: pg.Pool;
+  readonly #known = new KnownAuthors();
 
   constructor(pool: pg.Pool) {
     this.#pool = pool;
@@ -26,11 +28,15 @@ export class PostgresBatchWriter implements BatchWriter {
 
   /** See {@link BatchWriter.writePapers}. */
   async writePapers(runId: number, batch: WriteBatch<PaperRecord>, now: string): Promise<IngestCounts> {
-    return this.#transaction(async (c) => {
+    const known = this.#known.forRun(runId);
+    const added: [string, string][] = [];
+    const counts = await this.#transaction(async (c) => {
       const counts = emptyCounts();
-      for (const part of uniqueRuns(batch.items)) await upsertPapers(c, part.map(prepareRecord), now, counts);
+      for (const part of uniqueRuns(batch.items)) await upsertPapers(c, part.map(prepareRecord), now, counts, known, added);
       return closeBatch(c, runId, batch, counts);
     });
+    known.remember(added);
+    return counts;
   }
 
   /** See {@link BatchWriter.writeCitations}. */
@@ -61,7 +67,7 @@ export class PostgresBatchWriter implements BatchWriter {
   }
 }
 
-async function upsertPapers(c: pg.PoolClient, prepared: PreparedRecord[], now: string, counts: IngestCounts): Promise<void> {
+async function upsertPapers(c: pg.PoolClient, prepared: PreparedRecord[], now: string, counts: IngestCounts, known: KnownAuthors, added: [string, string][]): Promise<void> {
   const ids = prepared.map((p) => p.record.arxivId);
   const stored = await c.query<StoredState & { arxiv_id: string }>(
     'SELECT id, arxiv_id, content_hash, latest_version, source_updated FROM papers WHERE arxiv_id = ANY($1::text[])', [ids]);
@@ -82,7 +88,7 @@ async function upsertPapers(c: pg.PoolClient, prepared: PreparedRecord[], now: s
     await c.query('DELETE FROM paper_authors WHERE paper_id = ANY($1::int[])', [newerIds]);
     await c.query('DELETE FROM paper_categories WHERE paper_id = ANY($1::int[])', [newerIds]);
   }
-  await insertChildren(c, [...freshRows, ...newer]);
+  await insertChildren(c, [...freshRows, ...newer], known, added);
   counts.new += fresh.length;
   counts.updated += newer.length + bumped.length;
   counts.unchanged += kept.length - bumped.length;
@@ -127,22 +133,21 @@ async function bumpVersions(c: pg.PoolClient, bumped: Row[], now: string): Promi
   for (const [p, id] of bumped) await c.query('UPDATE papers SET latest_version = greatest(latest_version, $2), last_changed_at = $3 WHERE id = $1', [id, p.latest, now]);
 }
 
-async function insertChildren(c: pg.PoolClient, rows: Row[]): Promise<void> {
+async function insertChildren(c: pg.PoolClient, rows: Row[], known: KnownAuthors, added: [string, string][]): Promise<void> {
   if (rows.length === 0) return;
-  const authors = new Map<string, string>();
   const authorships: CopyValue[][] = [], categories: CopyValue[][] = [];
   for (const [p, id] of rows) {
-    p.record.authors.forEach((a, position) => {
-      // A new key takes the name it first appears with, in batch order (as SQLite does).
-      if (!authors.has(a.key)) authors.set(a.key, a.name);
-      authorships.push([id, position, a.key, a.name]);
-    });
+    p.record.authors.forEach((a, position) => authorships.push([id, position, a.key, a.name]));
     [...new Set(p.record.categories)].forEach((category, position) => categories.push([id, category, position]));
   }
-  await c.query('CREATE TEMP TABLE IF NOT EXISTS s_authors (key text, name text) ON COMMIT DROP');
-  await copyRows(c, 's_authors', ['key', 'name'], [...authors]);
-  await c.query('INSERT INTO authors (key, name) SELECT key, name FROM s_authors ON CONFLICT (key) DO NOTHING');
-  await c.query('TRUNCATE s_authors');
+  const authors = known.unseen(rows.flatMap(([p]) => p.record.authors));
+  added.push(...authors);
+  if (authors.length > 0) {
+    await c.query('CREATE TEMP TABLE IF NOT EXISTS s_authors (key text, name text) ON COMMIT DROP');
+    await copyRows(c, 's_authors', ['key', 'name'], authors);
+    await c.query('INSERT INTO authors (key, name) SELECT key, name FROM s_authors ON CONFLICT (key) DO NOTHING');
+    await c.query('TRUNCATE s_authors');
+  }
   await copyRows(c, 'paper_authors', ['paper_id', 'position', 'author_key', 'name'], authorships);
   await copyRows(c, 'paper_categories', ['paper_id', 'category', 'position'], categories);
 }

@@ -5,6 +5,7 @@ import type { PaperRecord } from '../../core/paper.js';
 import { compareWithStored, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
 import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store.js';
 import { ChunkedLookup, MultiRowInsert } from './multi-row.js';
+import { KnownAuthors } from '../known-authors.js';
 
 const PAPER_COLUMNS = ['id', 'arxiv_id', 'title', 'abstract', 'comments', 'journal_ref', 'doi', 'license', 'report_no', 'primary_category',
   'published', 'first_listed', 'latest_version', 'source_updated', 'content_hash', 'first_seen_at', 'last_changed_at'] as const;
@@ -18,7 +19,7 @@ const PAPER_COLUMNS = ['id', 'arxiv_id', 'title', 'abstract', 'comments', 'journ
 export class SqliteBatchWriter implements BatchWriter {
   readonly #db: BetterSqlite3.Database;
   #s: Stmts | undefined;
-  #authorCache = { runId: -1, keys: new Set<string>() };
+  readonly #known = new KnownAuthors();
 
   constructor(db: BetterSqlite3.Database) {
     this.#db = db;
@@ -27,14 +28,14 @@ export class SqliteBatchWriter implements BatchWriter {
   /** See {@link BatchWriter.writePapers}. */
   async writePapers(runId: number, batch: WriteBatch<PaperRecord>, now: string): Promise<IngestCounts> {
     const s = this.#stmts();
-    const known = this.#knownAuthors(runId);
-    const added: string[] = [];
+    const known = this.#known.forRun(runId);
+    const added: [string, string][] = [];
     const counts = this.#db.transaction(() => {
       const c = emptyCounts();
       for (const part of uniqueRuns(batch.items)) writePart(s, part.map(prepareRecord), now, c, known, added);
       return closeBatch(s, runId, batch, c);
     }).immediate();
-    for (const k of added) known.add(k);
+    known.remember(added);
     return counts;
   }
 
@@ -50,12 +51,6 @@ export class SqliteBatchWriter implements BatchWriter {
       for (const x of batch.items) if (x.kind === 'count') c[upsertCount(s, x)]++;
       return closeBatch(s, runId, batch, c);
     }).immediate();
-  }
-
-  #knownAuthors(runId: number): Set<string> {
-    // Per run, and bounded, so a long-lived process neither trusts stale keys nor grows without limit.
-    if (this.#authorCache.runId !== runId || this.#authorCache.keys.size > 500_000) this.#authorCache = { runId, keys: new Set() };
-    return this.#authorCache.keys;
   }
 
   #stmts(): Stmts {
@@ -93,7 +88,7 @@ function prepareAll(db: BetterSqlite3.Database) {
   };
 }
 
-function writePart(s: Stmts, part: PreparedRecord[], now: string, c: IngestCounts, known: Set<string>, added: string[]): void {
+function writePart(s: Stmts, part: PreparedRecord[], now: string, c: IngestCounts, known: KnownAuthors, added: [string, string][]): void {
   const stored = new Map(s.lookup.all(part.map((p) => p.record.arxivId)).map((r) => [r.arxiv_id, r]));
   const rewrite: [PreparedRecord, number][] = [];
   let next = (s.maxId.get() as { m: number }).m;
@@ -138,19 +133,17 @@ function mergeVersions(s: Stmts, id: number, p: PreparedRecord): number {
   return n;
 }
 
-function writeChildren(s: Stmts, rows: [PreparedRecord, number][], known: Set<string>, added: string[]): void {
-  const versions: unknown[] = [], authors: unknown[] = [], authorships: unknown[] = [], categories: unknown[] = [];
-  const batchKeys = new Set<string>();
+function writeChildren(s: Stmts, rows: [PreparedRecord, number][], known: KnownAuthors, added: [string, string][]): void {
+  const versions: unknown[] = [], authorships: unknown[] = [], categories: unknown[] = [];
   for (const [p, id] of rows) {
     for (const v of p.record.versions) versions.push(id, v.version, v.createdAt);
-    p.record.authors.forEach((a, i) => {
-      authorships.push(id, i, a.key, a.name);
-      if (!known.has(a.key) && !batchKeys.has(a.key)) { batchKeys.add(a.key); authors.push(a.key, a.name); added.push(a.key); }
-    });
+    p.record.authors.forEach((a, i) => authorships.push(id, i, a.key, a.name));
     p.record.categories.forEach((cat, i) => categories.push(id, cat, i));
   }
+  const authors = known.unseen(rows.flatMap(([p]) => p.record.authors));
+  added.push(...authors);
   s.insertVersions.run(versions);
-  s.insertAuthors.run(authors);
+  s.insertAuthors.run(authors.flat());
   s.insertPaperAuthors.run(authorships);
   s.insertCategories.run(categories);
 }
