@@ -18,11 +18,13 @@ export async function serveWeb(config: Config, store: Store, sources: Sources): 
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  log.info(`Papersift is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${store.capabilities.dialect} store)`);
+  process.stderr.write(`Papersift is running at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port} (${store.capabilities.dialect} store)\n`);
   void bootstrapIfEmpty(store, sources, config, new Date()).then((r) => {
     if (r.outcome === 'not-empty') return;
     notice = r.outcome === 'harvested' ? undefined : r.message;
-    (r.outcome === 'harvested' ? log.info.bind(log) : log.warn.bind(log))(r.message);
+    // Said to the person who ran `npm start` in plain words, not as a JSON log line.
+    process.stderr.write(`\n${r.message}\n\n`);
+    log.info({ outcome: r.outcome }, 'first-start harvest');
   }).catch((err) => log.error({ err }, 'first-start harvest failed'));
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());
