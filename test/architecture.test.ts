@@ -32,7 +32,7 @@ function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) yield* files(p);
-    else if (p.endsWith('.ts') && !p.endsWith('.test.ts')) yield p;
+    else if (/\.tsx?$/.test(p) && !/\.test\.tsx?$/.test(p)) yield p;
   }
 }
 

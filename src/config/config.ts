@@ -37,6 +37,16 @@ export interface Config {
   s2ApiKey: string | null;
   /** Contact address put in the User-Agent, as arXiv asks of harvesters (PAPERSIFT_CONTACT). */
   contact: string | null;
+  /**
+   * Secret for signing CSRF tokens (PAPERSIFT_SECRET, at least 32 characters). When unset, the
+   * web role keeps a random one in `<dataDir>/secret`; set it when several web processes share
+   * one PostgreSQL store.
+   */
+  secret: string | null;
+  /** Whether the site is served over HTTPS (PAPERSIFT_HTTPS=1): cookies get the Secure flag. @default false */
+  https: boolean;
+  /** Public address of the site, for absolute links in Atom feeds (PAPERSIFT_BASE_URL). @default http://HOST:PORT */
+  baseUrl: string;
 }
 
 const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']).transform((v) => ['1', 'true', 'yes'].includes(v));
@@ -58,6 +68,9 @@ const schema = z.object({
   S2_API_URL: url(['http:', 'https:']).default('https://api.semanticscholar.org/graph/v1'),
   S2_API_KEY: z.string().min(1).optional(),
   PAPERSIFT_CONTACT: z.string().min(3).optional(),
+  PAPERSIFT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  PAPERSIFT_HTTPS: bool.default(false),
+  PAPERSIFT_BASE_URL: url(['http:', 'https:']).optional(),
 });
 
 /** The environment variables Papersift reads, for docs and `--help`. */
@@ -68,7 +81,7 @@ export const CONFIG_VARIABLES = Object.keys(schema.shape);
  * Throws ConfigError listing every invalid variable.
  */
 export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
-  const relevant = Object.fromEntries(CONFIG_VARIABLES.map((k) => [k, env[k] === '' && k !== 'PAPERSIFT_OFFLINE' ? undefined : env[k]]));
+  const relevant = Object.fromEntries(CONFIG_VARIABLES.map((k) => [k, env[k] === '' && k !== 'PAPERSIFT_OFFLINE' && k !== 'PAPERSIFT_HTTPS' ? undefined : env[k]]));
   const parsed = schema.safeParse(relevant);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || 'env'}: ${i.message}`));
@@ -90,5 +103,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     s2ApiUrl: e.S2_API_URL,
     s2ApiKey: e.S2_API_KEY ?? null,
     contact: e.PAPERSIFT_CONTACT ?? null,
+    secret: e.PAPERSIFT_SECRET ?? null,
+    https: e.PAPERSIFT_HTTPS,
+    baseUrl: (e.PAPERSIFT_BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
   });
 }

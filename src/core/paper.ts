@@ -62,3 +62,24 @@ export interface StoredPaper extends PaperRecord {
   /** `YYYY-MM-DD` of v1, or of the first listing when no version dates are known. */
   published: string | null;
 }
+
+/**
+ * A paper as lists show it (feeds, profiles, category pages, a paper's citations): what a card
+ * needs and nothing more. Read from the store in bulk, so a page of them costs a fixed number
+ * of queries.
+ */
+export interface PaperSummary {
+  arxivId: string;
+  title: string;
+  abstract: string;
+  /** All authors in paper order. */
+  authors: AuthorName[];
+  primaryCategory: string;
+  /** All categories, primary first. */
+  categories: string[];
+  /** `YYYY-MM-DD`: the first-listing date when known, else the v1 date; null when neither is. */
+  date: string | null;
+  /** Distinct papers in the store's citation graph that cite this one (any source). */
+  citationCount: number;
+  comments: string | null;
+}

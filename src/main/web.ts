@@ -4,6 +4,7 @@ import type { Config } from '../config/config.js';
 import { bootstrapIfEmpty } from '../services/bootstrap.service.js';
 import type { Sources } from '../services/sources.js';
 import { createApp } from '../serve/app.js';
+import { loadOrCreateSecret } from './secret.js';
 import type { Store } from '../store/store.js';
 
 /**
@@ -13,7 +14,10 @@ import type { Store } from '../store/store.js';
 export async function serveWeb(config: Config, store: Store, sources: Sources): Promise<void> {
   const log = pino({ level: config.logLevel });
   let notice: string | undefined;
-  const app = createApp({ store, emptyStoreNotice: () => notice, onError: (err) => log.error({ err }, 'request failed') });
+  const app = createApp({
+    store, secret: loadOrCreateSecret(config), baseUrl: config.baseUrl, https: config.https,
+    emptyStoreNotice: () => notice, onError: (err) => log.error({ err }, 'request failed'),
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const address = server.address();

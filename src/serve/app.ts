@@ -1,38 +1,75 @@
-import { Hono } from 'hono';
-import { html } from 'hono/html';
-import type { Store } from '../store/store.js';
+import { Hono, type Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { PapersiftError } from '../core/errors.js';
+import type { Store } from '../store/store.js';
+import { apiRoutes } from './routes/api.routes.js';
+import { pageContext } from './routes/context.js';
+import { feedRoutes } from './routes/feeds.routes.js';
+import { pageRoutes } from './routes/pages.routes.js';
+import { Csrf } from './security/csrf.js';
+import { staticAssets } from './static.js';
+import { renderBadRequestPage, renderNotFoundPage, renderServerErrorPage } from './views/error-page.js';
 
 /** What the web app needs. */
 export interface AppDeps {
   store: Store;
-  /** A line shown on the home page when the store is empty (e.g. the offline advice). */
+  /** Signs CSRF tokens: at least 32 bytes, stable across restarts. */
+  secret: Buffer;
+  /** Absolute site address, for Atom links. @default http://localhost */
+  baseUrl?: string;
+  /** Serving over HTTPS: cookies get the Secure flag. @default false */
+  https?: boolean;
+  /** The clock. @default () => new Date() */
+  now?: () => Date;
+  /** Shown on `/` while the store is empty (e.g. the offline advice). */
   emptyStoreNotice?: () => string | undefined;
+  /** Subscription attempts allowed per client per 15 minutes. @default 10 */
+  subscribeLimit?: number;
+  /** Called with unexpected errors (they become a plain 500). */
   onError?: (err: unknown) => void;
 }
 
+// KaTeX writes inline style attributes, hence 'unsafe-inline' for styles only; the one script is same-origin.
+const CSP = {
+  defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], fontSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'], objectSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"],
+};
+
 /**
- * The web app factory. The foundation serves a home page with the newest papers, store
- * statistics as JSON and a health check; the web-app issue adds profiles, paper pages and feeds.
- * Every paper string goes through hono/html's escaping.
+ * The web app: server-rendered pages, the JSON API under `/api/v1`, Atom feeds under `/feeds`,
+ * static assets. One error handler renders every PapersiftError by its status (HTML pages for
+ * people, JSON for the API); anything else is logged and becomes a plain 500.
  */
 export function createApp(deps: AppDeps): Hono {
+  const now = deps.now ?? (() => new Date());
   const app = new Hono();
+  app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'strict-origin-when-cross-origin' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
-  app.get('/api/v1/stats', async (c) => c.json(await deps.store.stats.all()));
-  app.get('/', async (c) => {
-    const papers = await deps.store.papers.listRecent(50);
-    const notice = papers.length === 0 ? deps.emptyStoreNotice?.() ?? 'The store is empty. Import papers with `npx papersift ingest snapshot <file>`.' : undefined;
-    return c.html(html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Papersift</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem}li{margin:.6rem 0}small{color:#666}pre{white-space:pre-wrap;background:#f4f4f4;padding:1rem}</style></head>
-<body><h1>Papersift</h1>${notice ? html`<pre role="status">${notice}</pre>` : ''}
-<ol>${papers.map((p) => html`<li><a href="https://arxiv.org/abs/${p.arxivId}">${p.title}</a><br><small>${p.primaryCategory} · ${p.firstListed ?? p.published ?? ''} · ${p.authors.slice(0, 3).map((a) => a.name).join(', ')}${p.authors.length > 3 ? ' et al.' : ''}</small></li>`)}</ol></body></html>`);
-  });
-  app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.path}` }, 404));
-  app.onError((err, c) => {
-    if (err instanceof PapersiftError) return c.json({ error: err.code, message: err.message }, err.status as 400);
-    deps.onError?.(err);
-    return c.json({ error: 'internal', message: 'internal server error' }, 500);
+  app.route('/static', staticAssets());
+  app.route('/api/v1', apiRoutes(deps.store));
+  app.route('/feeds', feedRoutes({ store: deps.store, baseUrl: deps.baseUrl ?? 'http://localhost', now }));
+  const csrf = new Csrf(deps.secret, { secure: deps.https ?? false });
+  app.route('/', pageRoutes({ store: deps.store, csrf, now, ...pick(deps, 'emptyStoreNotice', 'subscribeLimit') }));
+  app.notFound(async (c) => (wantsJson(c) ? c.json({ error: 'not_found', message: `no route for ${c.req.path}` }, 404) : c.html(await renderNotFoundPage(pageContext(c, now)), 404)));
+  app.onError(async (err, c) => {
+    const known = err instanceof PapersiftError ? err : undefined;
+    if (!known) deps.onError?.(err);
+    const status = (known?.status ?? 500) as 400 | 404 | 500;
+    if (wantsJson(c)) return c.json({ error: known?.code ?? 'internal', message: known?.message ?? 'internal server error' }, status);
+    const ctx = pageContext(c, now);
+    if (status === 404) return c.html(await renderNotFoundPage(ctx, known!.message), 404);
+    if (status === 400) return c.html(await renderBadRequestPage(ctx, known!.message), 400);
+    return c.html(await renderServerErrorPage(ctx), 500);
   });
   return app;
+}
+
+function wantsJson(c: Context): boolean {
+  return c.req.path.startsWith('/api/') || c.req.path.startsWith('/feeds/');
+}
+
+function pick<T extends object, K extends keyof T>(o: T, ...keys: K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
 }

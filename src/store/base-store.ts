@@ -1,11 +1,14 @@
 import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 import { CATEGORIES } from '../core/taxonomy.js';
 import type { StoreCapabilities } from './capabilities.js';
+import { AuthorRepository } from './author.repository.js';
 import { CitationRepository } from './citation.repository.js';
+import { FeedRepository } from './feed.repository.js';
 import { IngestRunRepository } from './ingest-run.repository.js';
 import { migrations, READ_INDEXES } from './migrations.js';
 import { PaperRepository } from './paper.repository.js';
 import { StatsRepository } from './stats.repository.js';
+import { SubscriptionRepository } from './subscription.repository.js';
 import type { BatchWriter, MigrationReport, Store } from './store.js';
 import type { Database } from './tables.js';
 
@@ -20,6 +23,9 @@ export abstract class BaseStore implements Store {
   readonly citations: CitationRepository;
   readonly runs: IngestRunRepository;
   readonly stats: StatsRepository;
+  readonly feeds: FeedRepository;
+  readonly authors: AuthorRepository;
+  readonly subscriptions: SubscriptionRepository;
   abstract readonly writer: BatchWriter;
 
   constructor(db: Kysely<Database>, capabilities: StoreCapabilities) {
@@ -29,6 +35,9 @@ export abstract class BaseStore implements Store {
     this.citations = new CitationRepository(db);
     this.runs = new IngestRunRepository(db);
     this.stats = new StatsRepository(db);
+    this.feeds = new FeedRepository(db);
+    this.authors = new AuthorRepository(db);
+    this.subscriptions = new SubscriptionRepository(db);
   }
 
   /** Runs pending migrations, then upserts the category taxonomy. Throws on a failed migration. */
@@ -56,7 +65,10 @@ export abstract class BaseStore implements Store {
 
   /** Creates any missing read index (after a bulk load, or a bulk load that was killed). */
   async ensureIndexes(): Promise<void> {
-    for (const ix of READ_INDEXES) await this.db.schema.createIndex(ix.name).ifNotExists().on(ix.table).columns([...ix.columns]).execute();
+    for (const ix of READ_INDEXES) {
+      const create = this.db.schema.createIndex(ix.name).ifNotExists().on(ix.table);
+      await ('columns' in ix ? create.columns([...ix.columns]) : create.expression(ix.expression)).execute();
+    }
   }
 
   async #seedCategories(): Promise<void> {

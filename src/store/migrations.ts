@@ -1,4 +1,4 @@
-import { sql, type CreateTableBuilder, type Kysely, type Migration } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely, type Migration, type RawBuilder } from 'kysely';
 import type { Dialect } from './capabilities.js';
 
 /**
@@ -14,6 +14,7 @@ import type { Dialect } from './capabilities.js';
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_core': { up: (db) => createCore(db, dialect) },
+    '0002_subscriptions': { up: (db) => createSubscriptions(db, dialect) },
   };
 }
 
@@ -23,12 +24,21 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
  * row); `Store.migrate()` recreates any that are missing, so a killed bulk load heals on the
  * next start.
  */
-export const READ_INDEXES = [
+export const READ_INDEXES: readonly ReadIndex[] = [
   { name: 'papers_first_listed', table: 'papers', columns: ['first_listed'] },
   { name: 'papers_published', table: 'papers', columns: ['published'] },
   { name: 'paper_authors_author', table: 'paper_authors', columns: ['author_key', 'paper_id'] },
   { name: 'paper_categories_category', table: 'paper_categories', columns: ['category', 'paper_id'] },
-] as const;
+  // A card's date (first listing, else v1) then id: category pages, an author's papers and a
+  // paper's citations list newest first by walking it instead of sorting. The expression must
+  // stay textually the same as PAPER_DATE in paper-cards.ts, or neither backend will use it.
+  { name: 'papers_date', table: 'papers', expression: sql`(coalesce(first_listed, published, '')), arxiv_id` },
+];
+
+/** One read index: plain columns, or an expression list (constant SQL, no parameters). */
+export type ReadIndex =
+  | { name: string; table: string; columns: readonly string[] }
+  | { name: string; table: string; expression: RawBuilder<unknown> };
 
 /**
  * SQLite stores link tables keyed by their primary key as WITHOUT ROWID tables: one B-tree
@@ -139,5 +149,21 @@ async function createCore(db: Kysely<unknown>, dialect: Dialect): Promise<void> 
     .addColumn('position', 'text', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('ingest_failures_pk', ['run_id', 'seq'])
+    .execute();
+}
+
+/**
+ * 0002: digest subscriptions. One row per normalised address (the unique key that makes
+ * subscribing twice a no-op); categories as space-separated ids; `pending` until confirmed.
+ */
+async function createSubscriptions(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  await db.schema.createTable('subscriptions')
+    .addColumn(...serialId(dialect), (c) => c.primaryKey())
+    .addColumn('email', 'text', (c) => c.notNull())
+    .addColumn('email_normalized', 'text', (c) => c.notNull().unique())
+    .addColumn('categories', 'text', (c) => c.notNull().defaultTo(''))
+    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending'))
+    .addColumn('created_at', 'text')
+    .addColumn('confirm_token_hash', 'text')
     .execute();
 }

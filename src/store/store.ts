@@ -8,6 +8,9 @@ import type { PaperRepository } from './paper.repository.js';
 import type { IngestRunRepository } from './ingest-run.repository.js';
 import type { CitationRepository } from './citation.repository.js';
 import type { StatsRepository } from './stats.repository.js';
+import type { FeedRepository } from './feed.repository.js';
+import type { AuthorRepository } from './author.repository.js';
+import type { SubscriptionRepository } from './subscription.repository.js';
 
 /**
  * The Store seam: one repository API over SQLite (default, a file under PAPERSIFT_DATA) or
@@ -23,6 +26,12 @@ export interface Store {
   readonly citations: CitationRepository;
   readonly runs: IngestRunRepository;
   readonly stats: StatsRepository;
+  /** Papers by first-listing date and by category, newest first, as cards. */
+  readonly feeds: FeedRepository;
+  /** An author's papers, co-authors and citations. */
+  readonly authors: AuthorRepository;
+  /** Digest subscriptions. */
+  readonly subscriptions: SubscriptionRepository;
   readonly writer: BatchWriter;
   /** Applies pending migrations and seeds the category taxonomy. Safe to call every start. */
   migrate(): Promise<MigrationReport>;

@@ -108,6 +108,22 @@ export interface IngestFailureTable {
   reason: string;
 }
 
+/** `subscriptions`: digest subscriptions, one per normalised email address (migration 0002). */
+export interface SubscriptionTable {
+  id: Generated<number>;
+  /** The address as entered (trimmed). */
+  email: string;
+  /** The grouping key from `normalizeEmail`; unique. */
+  email_normalized: string;
+  /** Space-separated category ids; '' for none. */
+  categories: Generated<string>;
+  /** `pending` until the address is confirmed. */
+  status: Generated<'pending'>;
+  created_at: string | null;
+  /** Hash of the emailed confirmation token; null until one is sent. */
+  confirm_token_hash: string | null;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface Database {
   papers: PaperTable;
@@ -120,4 +136,5 @@ export interface Database {
   citation_counts: CitationCountTable;
   ingest_runs: IngestRunTable;
   ingest_failures: IngestFailureTable;
+  subscriptions: SubscriptionTable;
 }

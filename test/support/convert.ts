@@ -14,8 +14,18 @@ import { sharedData } from './shared-data.js';
 export type SnapshotObject = Record<string, unknown>;
 
 async function* gzLines(path: string): AsyncGenerator<string> {
-  const rl = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Infinity });
-  for await (const line of rl) if (line) yield line;
+  const file = createReadStream(path);
+  const gunzip = file.pipe(createGunzip());
+  const rl = createInterface({ input: gunzip, crlfDelay: Infinity });
+  try {
+    for await (const line of rl) if (line) yield line;
+  } finally {
+    // A consumer that stops early (`take`) must not leave the rest of the file decompressing
+    // in the background, which kept test processes alive for seconds after their last test.
+    rl.close();
+    gunzip.destroy();
+    file.destroy();
+  }
 }
 
 /** Splits "Given Names Family" into Kaggle's [keyname, forenames, suffix]. */

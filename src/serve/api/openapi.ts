@@ -1,0 +1,112 @@
+/**
+ * The OpenAPI 3.1 document served at `/api/v1/openapi.json`. Written by hand beside the routes
+ * in `api.routes.ts`; `api.routes.test.ts` checks that every documented path answers and that
+ * every API route is documented.
+ */
+
+const paperCard = {
+  type: 'object',
+  required: ['id', 'title', 'authors', 'primaryCategory', 'categories', 'citationCount', 'url'],
+  properties: {
+    id: { type: 'string', examples: ['2503.11731', 'hep-th/9407087'] },
+    title: { type: 'string' },
+    abstract: { type: 'string' },
+    authors: { type: 'array', items: { $ref: '#/components/schemas/AuthorRef' } },
+    primaryCategory: { type: 'string', examples: ['cs.LG'] },
+    categories: { type: 'array', items: { type: 'string' } },
+    date: { type: ['string', 'null'], format: 'date', description: 'First listing date, else v1 date.' },
+    citationCount: { type: 'integer', description: 'Distinct papers in this store citing it.' },
+    url: { type: 'string', description: 'The paper page on this site.' },
+  },
+} as const;
+
+const feed = {
+  type: 'object',
+  required: ['kind', 'label', 'from', 'to', 'papers', 'total'],
+  properties: {
+    kind: { enum: ['daily', 'weekly', 'monthly'] },
+    label: { type: 'string' },
+    from: { type: 'string', format: 'date' },
+    to: { type: 'string', format: 'date' },
+    previous: { type: ['string', 'null'] },
+    next: { type: ['string', 'null'] },
+    category: { type: ['string', 'null'] },
+    total: { type: 'integer' },
+    page: { type: 'integer' },
+    pageSize: { type: 'integer' },
+    papers: { type: 'array', items: { $ref: '#/components/schemas/PaperCard' } },
+  },
+} as const;
+
+const error = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } as const;
+const ok = (schema: string) => ({ description: 'OK', content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } });
+const feedQuery = [
+  { name: 'category', in: 'query', schema: { type: 'string' }, description: 'Only papers in this category (primary or cross-list).' },
+  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+];
+const feedPath = (kind: string, param: string, pattern: string, example: string) => ({
+  get: {
+    summary: `Papers first listed in one ${kind === 'daily' ? 'day' : kind === 'weekly' ? 'ISO week' : 'month'}; \`latest\` for the newest.`,
+    parameters: [{ name: param, in: 'path', required: true, schema: { type: 'string', pattern }, example }, ...feedQuery],
+    responses: { 200: ok('Feed'), 400: error, 404: error },
+  },
+});
+
+/** The API description. */
+export const OPENAPI = {
+  openapi: '3.1.0',
+  info: { title: 'Papersift API', version: '1', description: 'Read-only JSON API of a Papersift instance. Errors are `{ error, message }` with a stable `error` code.' },
+  paths: {
+    '/api/v1/papers/{id}': {
+      get: {
+        summary: 'One paper, with its versions, citation count and citation lists. Old-style ids keep their slash: /api/v1/papers/hep-th/9407087.',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'hep-th/9407087' }],
+        responses: { 200: ok('Paper'), 400: error, 404: error },
+      },
+    },
+    '/api/v1/authors/{key}': {
+      get: {
+        summary: 'An author profile: metrics, citations per year, co-authors and papers.',
+        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' }, example: 'e-witten' }, { name: 'sort', in: 'query', schema: { enum: ['newest', 'cited'] } }],
+        responses: { 200: ok('Author'), 404: error },
+      },
+    },
+    '/api/v1/daily/{date}': feedPath('daily', 'date', '^(\\d{4}-\\d{2}-\\d{2}|latest)$', '2025-03-18'),
+    '/api/v1/weekly/{week}': feedPath('weekly', 'week', '^(\\d{4}-W\\d{2}|latest)$', '2025-W12'),
+    '/api/v1/monthly/{month}': feedPath('monthly', 'month', '^(\\d{4}-\\d{2}|latest)$', '2025-03'),
+    '/api/v1/stats': { get: { summary: 'What the store holds.', responses: { 200: { description: 'OK' } } } },
+  },
+  components: {
+    schemas: {
+      Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' } } },
+      AuthorRef: { type: 'object', required: ['name', 'key'], properties: { name: { type: 'string' }, key: { type: 'string' }, url: { type: 'string' } } },
+      PaperCard: paperCard,
+      Feed: feed,
+      Paper: {
+        allOf: [{ $ref: '#/components/schemas/PaperCard' }, {
+          type: 'object',
+          properties: {
+            versions: { type: 'array', items: { type: 'object', properties: { version: { type: 'integer' }, createdAt: { type: 'string' } } } },
+            comments: { type: ['string', 'null'] }, journalRef: { type: ['string', 'null'] }, doi: { type: ['string', 'null'] }, license: { type: ['string', 'null'] },
+            links: { type: 'object', properties: { abs: { type: 'string' }, pdf: { type: 'string' } } },
+            citedBy: { type: 'array', items: { $ref: '#/components/schemas/PaperCard' } },
+            references: { type: 'array', items: { $ref: '#/components/schemas/PaperCard' } },
+            externalReferences: { type: 'array', items: { type: 'string' } },
+            externalCounts: { type: 'array', items: { type: 'object', properties: { source: { type: 'string' }, count: { type: 'integer' }, retrievedAt: { type: 'string' } } } },
+          },
+        }],
+      },
+      Metric: { type: 'object', properties: { value: { type: ['number', 'null'] }, display: { type: 'string' }, reason: { type: 'string' } } },
+      Author: {
+        type: 'object',
+        properties: {
+          key: { type: 'string' }, name: { type: 'string' }, primaryCategory: { type: ['string', 'null'] },
+          metrics: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Metric' } },
+          citationsPerYear: { type: 'array', items: { type: 'object', properties: { year: { type: 'integer' }, citations: { type: 'integer' } } } },
+          coauthors: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' }, papers: { type: 'integer' } } } },
+          papers: { type: 'array', items: { $ref: '#/components/schemas/PaperCard' } },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import type { PaperCard } from '../../services/read-models.js';
+import { getAuthorProfile } from '../../services/author.service.js';
+import { getFeed } from '../../services/feed.service.js';
+import { getPaperDetail } from '../../services/paper.service.js';
+import type { Store } from '../../store/store.js';
+import { OPENAPI } from '../api/openapi.js';
+import { arxivAbsUrl, arxivPdfUrl, authorPath, paperPath } from '../urls.js';
+import { intQuery } from './context.js';
+
+/** The JSON API under `/api/v1` (documented in `api/openapi.ts`). Errors become `{ error, message }` in the app's handler. */
+export function apiRoutes(store: Store): Hono {
+  const app = new Hono();
+  app.get('/openapi.json', (c) => c.json(OPENAPI));
+  app.get('/stats', async (c) => c.json(await store.stats.all()));
+  app.get('/papers/:id{.+}', async (c) => {
+    const d = await getPaperDetail(store, c.req.param('id'));
+    const p = d.paper;
+    return c.json({
+      ...card({ arxivId: p.arxivId, title: p.title, abstract: p.abstract, authors: p.authors, primaryCategory: p.primaryCategory, categories: p.categories, date: p.firstListed ?? p.published, citationCount: d.citationCount, comments: p.comments }),
+      versions: p.versions, comments: p.comments, journalRef: p.journalRef, doi: p.doi, license: p.license, reportNo: p.reportNo,
+      firstListed: p.firstListed, published: p.published,
+      links: { abs: arxivAbsUrl(p.arxivId), pdf: arxivPdfUrl(p.arxivId) },
+      citedBy: d.citedBy.map(card), references: d.references.map(card), externalReferences: d.externalReferences, externalCounts: d.externalCounts,
+    });
+  });
+  app.get('/authors/:key', async (c) => {
+    const profile = await getAuthorProfile(store, c.req.param('key'), { sort: c.req.query('sort') === 'cited' ? 'cited' : 'newest' });
+    return c.json({ ...profile, url: authorPath(profile.key), papers: profile.papers.map(card) });
+  });
+  for (const kind of ['daily', 'weekly', 'monthly'] as const) {
+    app.get(`/${kind}/:label`, async (c) => {
+      const feed = await getFeed(store, kind, c.req.param('label'), { category: c.req.query('category') || null, page: intQuery(c.req.query('page')) });
+      return c.json({ ...feed, papers: feed.papers.map(card) });
+    });
+  }
+  return app;
+}
+
+/** The public JSON shape of a paper card. */
+function card(p: PaperCard) {
+  return {
+    id: p.arxivId, title: p.title, abstract: p.abstract,
+    authors: p.authors.map((a) => ({ name: a.name, key: a.key, url: authorPath(a.key) })),
+    primaryCategory: p.primaryCategory, categories: p.categories, date: p.date, citationCount: p.citationCount, url: paperPath(p.arxivId),
+  };
+}

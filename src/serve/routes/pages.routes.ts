@@ -1,0 +1,110 @@
+import { Hono } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+import { NotFoundError } from '../../core/errors.js';
+import { getAuthorProfile } from '../../services/author.service.js';
+import { getCategoryPage } from '../../services/category.service.js';
+import { getFeed } from '../../services/feed.service.js';
+import { getPaperDetail } from '../../services/paper.service.js';
+import { subscribePending } from '../../services/subscription.service.js';
+import type { Store } from '../../store/store.js';
+import { feedFormRedirect } from '../feed-form.js';
+import type { Csrf } from '../security/csrf.js';
+import { FEED_SEGMENTS, FEED_FORM_PATH, SEARCH_PATH, SUBSCRIBE_PATH } from '../urls.js';
+import { renderAboutPage } from '../views/about-page.js';
+import { renderAuthorPage } from '../views/author-page.js';
+import { renderCategoriesIndexPage, renderCategoryPage } from '../views/category-page.js';
+import { renderFeedPage } from '../views/feed-page.js';
+import { renderMessagePage } from '../views/message-page.js';
+import { renderPaperPage } from '../views/paper-page.js';
+import { intQuery, pageContext } from './context.js';
+
+/** What the page routes need. */
+export interface PageRouteDeps {
+  store: Store;
+  csrf: Csrf;
+  now: () => Date;
+  /** Shown on `/` while the store holds no listed paper (e.g. the offline advice). */
+  emptyStoreNotice?: () => string | undefined;
+  /** Subscription attempts per client per 15 minutes. @default 10 */
+  subscribeLimit?: number;
+}
+
+/** The server-rendered pages. Errors (bad input, unknown ids) propagate to the app's error handler. */
+export function pageRoutes(deps: PageRouteDeps): Hono {
+  const app = new Hono();
+  const ctx = (c: Parameters<typeof pageContext>[0]) => pageContext(c, deps.now);
+
+  for (const kind of ['daily', 'weekly', 'monthly'] as const) {
+    const render = async (c: Parameters<typeof pageContext>[0], label: string) => {
+      const feed = await getFeed(deps.store, kind, label, { category: c.req.query('category') || null, page: intQuery(c.req.query('page')) });
+      return c.html(await renderFeedPage(feed, ctx(c), deps.csrf.token(c)));
+    };
+    const base = kind === 'daily' ? '/' : `/${FEED_SEGMENTS[kind]}`;
+    app.get(base, async (c) => {
+      try {
+        return await render(c, 'latest');
+      } catch (err) {
+        if (!(err instanceof NotFoundError) || c.req.query('category')) throw err;
+        return c.html(await renderMessagePage(emptyIndex(deps.emptyStoreNotice?.()), ctx(c)));
+      }
+    });
+    app.get(`/${FEED_SEGMENTS[kind]}/:label`, (c) => render(c, c.req.param('label')));
+  }
+  app.get(FEED_FORM_PATH, (c) => c.redirect(feedFormRedirect(c.req.query()), 303));
+
+  app.get('/papers/:id{.+}', async (c) => c.html(await renderPaperPage(await getPaperDetail(deps.store, c.req.param('id')), ctx(c))));
+  app.get('/authors/:key', async (c) => {
+    const sort = c.req.query('sort') === 'cited' ? 'cited' : 'newest';
+    return c.html(await renderAuthorPage(await getAuthorProfile(deps.store, c.req.param('key'), { sort }), ctx(c)));
+  });
+  app.get('/categories', async (c) => c.html(await renderCategoriesIndexPage(ctx(c))));
+  app.get('/categories/:id', async (c) => {
+    const page = await getCategoryPage(deps.store, c.req.param('id'), { page: intQuery(c.req.query('page')) });
+    return c.html(await renderCategoryPage(page, ctx(c)));
+  });
+  app.get('/about', async (c) => c.html(await renderAboutPage(ctx(c))));
+  app.get(SEARCH_PATH, async (c) => c.html(await renderMessagePage({
+    title: 'Search is coming',
+    paragraphs: ['Keyword and semantic search arrive with the search feature. Until then, browse the daily, weekly and monthly lists, the categories, or an author\'s profile.'],
+  }, ctx(c))));
+
+  app.post(SUBSCRIBE_PATH, subscribeLimiter(deps.subscribeLimit ?? 10), deps.csrf.protect(), async (c) => {
+    const body = await c.req.parseBody();
+    const email = typeof body['email'] === 'string' ? body['email'] : '';
+    const category = typeof body['category'] === 'string' && body['category'] ? [body['category']] : [];
+    const result = await subscribePending(deps.store, email, category, deps.now());
+    return c.html(await renderMessagePage({
+      title: result.new ? 'Address saved, pending confirmation' : 'Already pending',
+      paragraphs: [
+        result.new
+          ? 'We stored your address as pending confirmation. No email has been sent: Papersift does not send mail yet. When digests are switched on, you will get one message asking you to confirm before anything else is sent.'
+          : 'This address was already stored as pending confirmation. Nothing changed, and no email has been sent.',
+      ],
+    }, ctx(c)));
+  });
+  return app;
+}
+
+function emptyIndex(notice: string | undefined) {
+  return {
+    title: 'No papers yet',
+    paragraphs: [notice ? 'The index is empty.' : 'The index is empty: no paper with a listing date has been imported yet.'],
+    code: notice ?? 'npx papersift ingest snapshot arxiv-metadata-oai-snapshot.json',
+  };
+}
+
+function subscribeLimiter(limit: number) {
+  return rateLimiter({
+    windowMs: 15 * 60 * 1000,
+    limit,
+    standardHeaders: 'draft-7',
+    // The socket address: X-Forwarded-For is not trusted, since any client can set it.
+    keyGenerator: (c) => clientAddress(c.env) ?? 'unknown',
+    message: 'Too many subscription attempts from this address. Try again in a few minutes.',
+  });
+}
+
+function clientAddress(env: unknown): string | undefined {
+  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress;
+}

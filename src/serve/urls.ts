@@ -1,0 +1,118 @@
+/**
+ * Every site path the views link to, in one place: the route table the web app must serve.
+ * Views never build a path by hand, so renaming a route is a change here and in the router.
+ *
+ * | path | page |
+ * | --- | --- |
+ * | `/`, `/daily/2025-03-18` | daily feed (latest day with papers / a given day) |
+ * | `/weekly`, `/weekly/2025-W12` | weekly feed (latest ISO week / a given one) |
+ * | `/monthly`, `/monthly/2025-03` | monthly feed |
+ * | `/feed?kind=…&date=…&week=…&month=…&category=…` | the feed form's target: redirects to one of the above |
+ * | `/papers/<arXiv id>` | paper page (old-style ids keep their slash: `/papers/hep-th/9407087`) |
+ * | `/authors/<key>` | author profile (`?sort=newest|cited`) |
+ * | `/categories`, `/categories/<id>` | category index, category page |
+ * | `/about`, `/search` | about page, search (placeholder until search lands) |
+ * | `POST /subscribe` | digest subscription form |
+ * | `/feeds/latest.atom` | Atom feed of the newest papers (`?category=`) |
+ * | `/feeds/daily/2025-03-18` (`/feeds/weekly/…`, `/feeds/monthly/…`) | Atom feed of one list (`?category=`) |
+ * | `/feeds/authors/<key>` | Atom feed of an author's papers |
+ * | `/static/…` | stylesheet, script, KaTeX CSS and fonts |
+ *
+ * Feed, category and profile pages take `?category=`, `?page=` and `?sort=` as query parameters.
+ */
+
+/** Query parameters; entries whose value is null, undefined or '' are left out. */
+export type Query = Record<string, string | number | null | undefined>;
+
+/** Appends a query string built from `query` (sorted as given), or nothing when it is empty. */
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** A paper's page. Old-style ids (`hep-th/9407087`) keep their slash, each part encoded. */
+export function paperPath(arxivId: string): string {
+  return `/papers/${arxivId.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** An author's profile, optionally with a sort order other than the default (`newest`). */
+export function authorPath(key: string, sort?: 'newest' | 'cited'): string {
+  return withQuery(`/authors/${encodeURIComponent(key)}`, { sort: sort === 'cited' ? 'cited' : undefined });
+}
+
+/** The category index. */
+export const CATEGORIES_PATH = '/categories';
+
+/** A category's page. */
+export function categoryPath(id: string, page?: number): string {
+  return withQuery(`${CATEGORIES_PATH}/${encodeURIComponent(id)}`, { page: page && page > 1 ? page : undefined });
+}
+
+/** The three feed kinds and the path segment each lives under. */
+export const FEED_SEGMENTS = { daily: 'daily', weekly: 'weekly', monthly: 'monthly' } as const;
+
+/** Which feed: a kind and an optional label (`2025-03-18`, `2025-W12`, `2025-03`); no label = latest. */
+export interface FeedTarget {
+  kind: keyof typeof FEED_SEGMENTS;
+  label?: string | null;
+  category?: string | null;
+  page?: number;
+}
+
+/** A feed page: `/daily/2025-03-18?category=cs.LG&page=2`; without a label, `/`, `/weekly`, `/monthly`. */
+export function feedPath(target: FeedTarget): string {
+  const base = target.label ? `/${FEED_SEGMENTS[target.kind]}/${encodeURIComponent(target.label)}` : LATEST_FEED_PATHS[target.kind];
+  return withQuery(base, { category: target.category, page: target.page && target.page > 1 ? target.page : undefined });
+}
+
+/** Where the nav's Today / This week / This month links go. */
+export const LATEST_FEED_PATHS = { daily: '/', weekly: '/weekly', monthly: '/monthly' } as const;
+
+/** The feed form's GET target (see `feed-form.ts`). */
+export const FEED_FORM_PATH = '/feed';
+
+/** The about page. */
+export const ABOUT_PATH = '/about';
+
+/** The search page (a placeholder until search lands). */
+export const SEARCH_PATH = '/search';
+
+/** The subscription form's POST target. */
+export const SUBSCRIBE_PATH = '/subscribe';
+
+/** The Atom feed of the newest papers, optionally for one category. */
+export function atomFeedPath(category?: string | null): string {
+  return withQuery('/feeds/latest.atom', { category });
+}
+
+/** The Atom feed of one daily, weekly or monthly list (the latest when `label` is absent). */
+export function feedAtomPath(target: FeedTarget): string {
+  return withQuery(`/feeds/${target.kind}${target.label ? `/${encodeURIComponent(target.label)}` : ''}`, { category: target.category });
+}
+
+/** The Atom feed of an author's papers. */
+export function authorAtomPath(key: string): string {
+  return `/feeds/authors/${encodeURIComponent(key)}`;
+}
+
+/** A static asset under `/static/`. */
+export function staticPath(name: string): string {
+  return `/static/${name}`;
+}
+
+/** arXiv's abstract page for a paper. */
+export function arxivAbsUrl(arxivId: string): string {
+  return `https://arxiv.org/abs/${arxivId}`;
+}
+
+/** arXiv's PDF for a paper (latest version). */
+export function arxivPdfUrl(arxivId: string): string {
+  return `https://arxiv.org/pdf/${arxivId}`;
+}
+
+/** The resolver link for a DOI, each path segment encoded (`10.1103/PhysRevD.76.013009`). */
+export function doiUrl(doi: string): string {
+  return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+}

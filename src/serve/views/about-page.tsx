@@ -1,0 +1,36 @@
+import type { PageContext } from './context.js';
+import { renderPage } from './layout.js';
+import { METRIC_DEFINITIONS } from './metric-definitions.js';
+
+/**
+ * The about page: what Papersift is, where its data comes from, and what every metric means
+ * (from metric-definitions.ts, the same text the tile tooltips use), including the ones that
+ * are not computed yet.
+ */
+export function AboutView() {
+  return (
+    <>
+      <h1>About Papersift</h1>
+      <p class="lede">Papersift is an open, self-hostable reader for arXiv: daily, weekly and monthly lists of new papers, author profiles, and citations between the papers it has imported.</p>
+      <h2>Where the data comes from</h2>
+      <p>Paper metadata (titles, authors, abstracts, categories, versions) comes from arXiv: its API, its OAI-PMH interface and the public metadata snapshot. Papers are dated by the day they were first listed on arXiv when that is known, otherwise by the date of their first version.</p>
+      <p>Citations come from the citation graph this index has imported (for example from Semantic Scholar or a citation file). Only citations between papers in this index are counted, so counts are lower than those of services that index all of the literature. Where an external count is known, a paper's page shows it with its source and date.</p>
+      <h2>The metrics</h2>
+      <dl class="definitions">
+        {METRIC_DEFINITIONS.map((d) => (
+          <>
+            <dt id={`metric-${d.id}`}>{d.label}{d.available ? '' : ' (coming with the metrics pipeline)'}</dt>
+            <dd>{d.long}</dd>
+          </>
+        ))}
+      </dl>
+      <h2>Authors</h2>
+      <p>arXiv has no author identifiers, so Papersift groups papers by a normalised form of each author name. People who share a name share a profile, and someone who signs their name in two ways has two. Treat profile metrics as a guide, not a verdict.</p>
+    </>
+  );
+}
+
+/** The about page as a complete HTML document. */
+export function renderAboutPage(ctx: PageContext): Promise<string> {
+  return renderPage(<AboutView />, { title: 'About', ctx, description: 'What Papersift is, where its data comes from, and how its metrics are defined.' });
+}

@@ -1,0 +1,87 @@
+import { findCategory } from '../../core/taxonomy.js';
+import type { AuthorProfile } from '../../services/read-models.js';
+import { authorPath } from '../urls.js';
+import { CitationsChart } from './citations-chart.js';
+import type { PageContext } from './context.js';
+import { renderPage } from './layout.js';
+import { MetricTiles } from './metric-tile.js';
+import { CategoryTag, PaperCardList } from './paper-card.js';
+
+/**
+ * The author profile: name and primary category, metric tiles, the citations-per-year chart,
+ * co-authors, and the author's papers with a newest / most-cited switch (plain links, so it
+ * works without JavaScript and each order has its own URL).
+ */
+
+/** Co-authors listed before the rest fold away. */
+export const VISIBLE_COAUTHORS = 24;
+
+/** Props of {@link AuthorProfileView}. */
+export interface AuthorProfileViewProps {
+  profile: AuthorProfile;
+  ctx: PageContext;
+}
+
+function SortSwitch(props: { profile: AuthorProfile }) {
+  const { key, sort } = props.profile;
+  const option = (value: 'newest' | 'cited', label: string) => (
+    <a href={authorPath(key, value)} aria-current={sort === value ? 'true' : undefined}>{label}</a>
+  );
+  return <p class="sort-switch">Sort: {option('newest', 'Newest')} · {option('cited', 'Most cited')}</p>;
+}
+
+function Coauthors(props: { coauthors: AuthorProfile['coauthors'] }) {
+  const { coauthors } = props;
+  if (coauthors.length === 0) return <p class="empty">No co-authors in this index.</p>;
+  const item = (c: AuthorProfile['coauthors'][number]) => (
+    <li><a href={authorPath(c.key)}>{c.name}</a> <span class="muted">({c.papers})</span></li>
+  );
+  const rest = coauthors.slice(VISIBLE_COAUTHORS);
+  return (
+    <>
+      <ul class="inline-list coauthors">{coauthors.slice(0, VISIBLE_COAUTHORS).map(item)}</ul>
+      {rest.length > 0
+        ? <details><summary>{rest.length} more co-authors</summary><ul class="inline-list coauthors">{rest.map(item)}</ul></details>
+        : null}
+    </>
+  );
+}
+
+/** The profile page body. */
+export function AuthorProfileView(props: AuthorProfileViewProps) {
+  const { profile, ctx } = props;
+  const category = profile.primaryCategory ? findCategory(profile.primaryCategory) : undefined;
+  return (
+    <>
+      <div class="profile-head">
+        <h1>{profile.name}</h1>
+        {profile.primaryCategory ? <CategoryTag id={profile.primaryCategory} /> : null}
+      </div>
+      {category ? <p class="lede">Publishes mostly in {category.name} ({category.group}).</p> : null}
+      <MetricTiles metrics={profile.metrics} />
+      <section aria-labelledby="citations-per-year">
+        <h2 id="citations-per-year">Citations per year</h2>
+        <CitationsChart data={profile.citationsPerYear} name={profile.name} />
+      </section>
+      <section aria-labelledby="coauthors">
+        <h2 id="coauthors">Co-authors ({profile.coauthors.length})</h2>
+        <Coauthors coauthors={profile.coauthors} />
+      </section>
+      <section aria-labelledby="papers">
+        <h2 id="papers">Papers ({profile.papers.length})</h2>
+        <SortSwitch profile={profile} />
+        <PaperCardList cards={profile.papers} now={ctx.now} level={3} />
+      </section>
+    </>
+  );
+}
+
+/** The profile as a complete HTML document. */
+export function renderAuthorPage(profile: AuthorProfile, ctx: PageContext): Promise<string> {
+  const papers = profile.papers.length;
+  return renderPage(<AuthorProfileView profile={profile} ctx={ctx} />, {
+    title: profile.name,
+    ctx,
+    description: `${profile.name}: ${papers} paper${papers === 1 ? '' : 's'} on arXiv, citations, h-index and co-authors.`,
+  });
+}

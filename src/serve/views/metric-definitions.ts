@@ -1,0 +1,82 @@
+/**
+ * What each author metric means, in two lengths: one line for the tile tooltip and a paragraph
+ * for the about page. One source, so the tooltip and the about page cannot disagree. The words
+ * describe what Papersift computes, including its limits (only papers and citations in this
+ * store count; authors are grouped by normalised name).
+ */
+
+/** The metrics a profile shows, in tile order, plus the chart. */
+export type MetricId = 'papers' | 'citations' | 'hIndex' | 'i10Index' | 'novelty' | 'impact' | 'citationsPerYear';
+
+/** A metric's name and definitions. */
+export interface MetricDefinition {
+  id: MetricId;
+  /** Tile label. */
+  label: string;
+  /** One line, shown on hover and keyboard focus. */
+  short: string;
+  /** The about page's explanation. */
+  long: string;
+  /** Whether the metric is computed yet. */
+  available: boolean;
+}
+
+/** Every metric, in the order the about page explains them. */
+export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
+  {
+    id: 'papers',
+    label: 'Papers',
+    short: 'Papers in this index that list this author.',
+    long: 'The number of papers in this Papersift index whose author list contains this name. Authors are grouped by a normalised form of their name (accents folded, initials kept), so two people who write their names identically share a profile, and one person who writes their name two ways has two.',
+    available: true,
+  },
+  {
+    id: 'citations',
+    label: 'Citations',
+    short: "Citations of this author's papers by other papers in this index.",
+    long: "How many times the author's papers are cited by papers in this index's citation graph, counting each citing paper once per cited paper. Citations from papers Papersift has not imported are not counted, so numbers are lower than those of services that index all of the literature; counts reported by an external source are shown on each paper's page, labelled with their source and date.",
+    available: true,
+  },
+  {
+    id: 'hIndex',
+    label: 'h-index',
+    short: 'The largest h such that h of these papers have at least h citations each.',
+    long: 'The largest number h such that h of the author\'s papers have each been cited at least h times (Hirsch, 2005), computed from the citation counts above. An h-index can exceed neither the number of papers nor the square root of the total citations (h papers with h citations each make h² citations): 11 papers with 51 citations allow an h-index of at most 7.',
+    available: true,
+  },
+  {
+    id: 'i10Index',
+    label: 'i10-index',
+    short: 'Papers with at least 10 citations each.',
+    long: 'The number of the author\'s papers cited at least ten times, again counting only citations within this index.',
+    available: true,
+  },
+  {
+    id: 'citationsPerYear',
+    label: 'Citations per year',
+    short: 'Citations received in each calendar year, dated by the citing paper.',
+    long: "The chart on a profile: for each year, how many citations the author's papers received from papers first published that year. Years without citations are shown as zero.",
+    available: true,
+  },
+  {
+    id: 'novelty',
+    label: 'Novelty',
+    short: "How far this author's recent work is from earlier work in its field (coming with the metrics pipeline).",
+    long: "Planned: a measure of how different the author's recent papers are from earlier papers in their categories, computed from text embeddings. It is coming with the metrics pipeline; until then the tile shows a dash and says why, rather than a number that means nothing.",
+    available: false,
+  },
+  {
+    id: 'impact',
+    label: 'Impact',
+    short: 'Citation impact relative to papers of the same field and age (coming with the metrics pipeline).',
+    long: "Planned: the author's citations compared with those of papers of the same category and year, so that fields with different citation habits can be compared. It is coming with the metrics pipeline; until then the tile shows a dash and says why.",
+    available: false,
+  },
+];
+
+const BY_ID = new Map(METRIC_DEFINITIONS.map((d) => [d.id, d]));
+
+/** The definition of one metric. */
+export function metricDefinition(id: MetricId): MetricDefinition {
+  return BY_ID.get(id)!;
+}
