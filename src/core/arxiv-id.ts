@@ -43,3 +43,16 @@ export function parseArxivIdOrThrow(raw: string, field = 'id'): ParsedArxivId {
   if (!parsed) throw new ValidationError(field, `not an arXiv id: ${JSON.stringify(raw.slice(0, 80))}`);
   return parsed;
 }
+
+/**
+ * The year an arXiv id was assigned, read from the id itself (`2503.11731` → 2025,
+ * `hep-th/9407087` → 1994): arXiv ids encode YYMM, so a citing paper's year is known even when
+ * the paper is not in the store. Undefined for anything that is not an arXiv id.
+ */
+export function arxivIdYear(id: string): number | undefined {
+  const parsed = findArxivId(id);
+  if (!parsed) return undefined;
+  const yy = Number(parsed.id.includes('/') ? parsed.id.split('/')[1]!.slice(0, 2) : parsed.id.slice(0, 2));
+  // Old-style ids run from 1991 to 2007; new-style ones start in 2007.
+  return parsed.id.includes('/') ? (yy >= 91 ? 1900 + yy : 2000 + yy) : 2000 + yy;
+}

@@ -1,5 +1,6 @@
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { PaperSummary } from '../core/paper.js';
+import { arxivIdYear } from '../core/arxiv-id.js';
 import { hIndex } from '../rank/h-index.js';
 import { i10Index } from '../rank/i10-index.js';
 import type { YearCount } from '../store/author.repository.js';
@@ -25,8 +26,8 @@ export const NO_CITATION_DATA = 'no citation data imported yet (papersift ingest
  * Citation figures have one definition: a paper's internal citation count (distinct citing
  * papers in the store's citation graph), as on its card. The citations tile is the sum of
  * those counts, and the h- and i10-indexes are computed from them, so tiles and cards always
- * agree. `citationsPerYear` counts the same citations but only those whose citing paper is in
- * the store (others have no year), so it can sum to less than the tile. When the store has no
+ * agree. `citationsPerYear` splits the same citations by the citing paper's year (its date in the
+ * store, else the year its arXiv id encodes), so the chart adds up to the tile. When the store has no
  * citation edge at all, the three citation tiles give a reason instead of a misleading 0.
  */
 export async function getAuthorProfile(store: Store, key: string, options: AuthorProfileOptions = {}): Promise<AuthorProfile> {
@@ -35,14 +36,14 @@ export async function getAuthorProfile(store: Store, key: string, options: Autho
   const author = await store.authors.findByKey(key);
   if (!author) throw new NotFoundError('author', key);
   const [papers, coauthors, perYear, hasCitations] = await Promise.all([
-    store.authors.papers(key), store.authors.coauthors(key), store.authors.citationsPerYear(key), store.citations.hasEdges(),
+    store.authors.papers(key), store.authors.coauthors(key), store.authors.citingDates(key), store.citations.hasEdges(),
   ]);
   return {
     key: author.key,
     name: author.name,
     primaryCategory: mostFrequent(papers.map((p) => p.primaryCategory)),
     metrics: authorMetrics(papers.map((p) => p.citationCount), hasCitations),
-    citationsPerYear: hasCitations ? fillYears(perYear) : [],
+    citationsPerYear: hasCitations ? fillYears(countByYear(perYear)) : [],
     coauthors,
     papers: sort === 'cited' ? mostCitedFirst(papers) : papers,
     sort,
@@ -89,4 +90,18 @@ function mostFrequent(values: readonly string[]): string | null {
 /** Most cited first; the sort is stable, so ties keep their newest-first order. */
 function mostCitedFirst(papers: PaperSummary[]): PaperSummary[] {
   return [...papers].sort((a, b) => b.citationCount - a.citationCount);
+}
+
+/**
+ * Citations per year of the citing paper: the store's date for it when known, else the year
+ * its arXiv id encodes. Only citing references that are neither (a DOI-only paper missing from
+ * the store) are left out, so the series adds up to the citations tile in practice.
+ */
+export function countByYear(citing: readonly { citing: string; date: string | null }[]): YearCount[] {
+  const years = new Map<number, number>();
+  for (const c of citing) {
+    const year = c.date ? Number(c.date.slice(0, 4)) : arxivIdYear(c.citing);
+    if (year) years.set(year, (years.get(year) ?? 0) + 1);
+  }
+  return [...years].sort((a, b) => a[0] - b[0]).map(([year, citations]) => ({ year, citations }));
 }

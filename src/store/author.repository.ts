@@ -63,25 +63,18 @@ export class AuthorRepository {
   }
 
   /**
-   * Citations the author's papers received, per calendar year of the citing paper (its card
-   * date: first listing, else v1), ascending, only years with citations.
-   *
-   * A citation is a distinct (citing, cited) pair, exactly what the per-paper counts add up
-   * to. Only citing papers that are in the store have a year: citations from papers outside it
-   * (an edge file names them by id only) count in the totals but not in this series, so the
-   * series can sum to less than the citation total.
+   * The citations of the author's papers as (citing paper, its date when the store has it),
+   * one row per distinct citing → cited pair: exactly the pairs the citation tiles count.
    */
-  async citationsPerYear(key: string): Promise<YearCount[]> {
-    const year = sql<string>`substr(${paperDate()}, 1, 4)`;
+  async citingDates(key: string): Promise<{ citing: string; date: string | null }[]> {
     const edges = this.#db.selectFrom('citations').select(['citing', 'cited']).distinct().where('cited', 'in', this.#arxivIds(key));
     const rows = await this.#db.selectFrom(edges.as('e'))
-      .innerJoin('papers', 'papers.arxiv_id', 'e.citing')
-      .select([year.as('year'), (eb) => eb.fn.countAll<number>().as('n')])
-      .where(paperDate(), '<>', '')
-      .groupBy(year).orderBy(year)
+      .leftJoin('papers', 'papers.arxiv_id', 'e.citing')
+      .select(['e.citing as citing', paperDate().as('date')])
       .execute();
-    return rows.map((r) => ({ year: Number(r.year), citations: Number(r.n) }));
+    return rows.map((r) => ({ citing: r.citing, date: r.date ? r.date : null }));
   }
+
 
   #paperIds(key: string) {
     return this.#db.selectFrom('paper_authors').select('paper_id').where('author_key', '=', key);

@@ -87,7 +87,7 @@ img, svg { max-width: 100%; }
 .site-nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; }
 .site-nav a { color: var(--muted); text-decoration: none; padding: 0.2rem 0; }
 .site-nav a:hover, .site-nav a[aria-current="page"] { color: var(--fg); text-decoration: underline; text-decoration-thickness: 2px; }
-main { padding-top: 2rem; padding-bottom: 3rem; min-height: 60vh; }
+main, main.wrap { padding-top: 2rem; padding-bottom: 3rem; min-height: 60vh; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.875rem; padding: 1.5rem 0 2.5rem; }
 .site-footer p { margin: 0.35rem 0; }
 

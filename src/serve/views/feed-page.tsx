@@ -1,3 +1,4 @@
+import { feedPeriodOf } from '../../core/feed-period.js';
 import { findCategory } from '../../core/taxonomy.js';
 import type { FeedPage } from '../../services/read-models.js';
 import { formatDayHeading, formatMonthHeading, formatRange, formatWeekHeading } from '../render/dates.js';
@@ -61,7 +62,7 @@ function FeedPicker(props: { feed: FeedPage }) {
       <fieldset>
         <legend>Go to a day, week or month</legend>
         <label class="field">Day<input type="date" name={FEED_FORM_FIELDS.date} value={at('daily') ?? feed.to} /></label>
-        <label class="field">Week<input type="week" name={FEED_FORM_FIELDS.week} value={at('weekly')} placeholder="2025-W12" pattern="\d{4}-W\d{2}" /></label>
+        <label class="field">Week<input type="week" name={FEED_FORM_FIELDS.week} value={at('weekly') ?? feedPeriodOf('weekly', feed.to).label} placeholder="2025-W12" pattern="\d{4}-W\d{2}" /></label>
         <label class="field">Month<input type="month" name={FEED_FORM_FIELDS.month} value={at('monthly') ?? feed.to.slice(0, 7)} placeholder="2025-03" pattern="\d{4}-\d{2}" /></label>
         <span class="field"><label for="feed-category">Category</label><CategorySelect id="feed-category" selected={feed.category} name={FEED_FORM_FIELDS.category} /></span>
         <span class="buttons">

@@ -174,7 +174,7 @@ describe('feed page', () => {
     assert.match(html, /<a href="\/daily\/2007-03-30" rel="prev">← Previous day<\/a><span class="disabled">Next day →<\/span>/);
     assert.match(html, /<form class="picker" method="get" action="\/feed">/);
     assert.match(html, /<input type="date" name="date" value="2007-04-02"\/>/);
-    assert.match(html, /<input type="week" name="week" placeholder="2025-W12" pattern="\\d\{4\}-W\\d\{2\}"\/>/);
+    assert.match(html, /<input type="week" name="week" value="2007-W14" placeholder="2025-W12" pattern="\\d\{4\}-W\\d\{2\}"\/>/);
     assert.match(html, /<input type="month" name="month" value="2007-04"/);
     assert.match(html, /<select name="category" id="feed-category"><option value="" selected="">All categories<\/option><optgroup label="Computer Science"><option value="cs.AI">Artificial Intelligence \(cs.AI\)<\/option>/);
     assert.match(html, /<button type="submit" name="kind" value="weekly">Show week<\/button>/);
