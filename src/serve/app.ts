@@ -8,6 +8,7 @@ import { feedRoutes } from './routes/feeds.routes.js';
 import { pageRoutes } from './routes/pages.routes.js';
 import { Csrf } from './security/csrf.js';
 import { staticAssets } from './static.js';
+import { pageCache } from './page-cache.js';
 import { renderBadRequestPage, renderNotFoundPage, renderServerErrorPage } from './views/error-page.js';
 
 /** What the web app needs. */
@@ -25,6 +26,8 @@ export interface AppDeps {
   emptyStoreNotice?: () => string | undefined;
   /** Subscription attempts allowed per client per 15 minutes. @default 10 */
   subscribeLimit?: number;
+  /** Bytes of rendered pages kept in memory between ingests; 0 disables the cache. @default 64 MiB */
+  cacheBytes?: number;
   /** Called with unexpected errors (they become a plain 500). */
   onError?: (err: unknown) => void;
 }
@@ -46,9 +49,13 @@ export function createApp(deps: AppDeps): Hono {
   app.use('*', secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'strict-origin-when-cross-origin' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.route('/static', staticAssets());
+  const csrf = new Csrf(deps.secret, { secure: deps.https ?? false });
+  app.use('*', pageCache({
+    generation: () => deps.store.runs.generation(), today: () => now().toISOString().slice(0, 10), csrfToken: (c) => csrf.token(c),
+    ...(deps.cacheBytes !== undefined ? { maxBytes: deps.cacheBytes } : {}),
+  }));
   app.route('/api/v1', apiRoutes(deps.store));
   app.route('/feeds', feedRoutes({ store: deps.store, baseUrl: deps.baseUrl ?? 'http://localhost', now }));
-  const csrf = new Csrf(deps.secret, { secure: deps.https ?? false });
   app.route('/', pageRoutes({ store: deps.store, csrf, now, ...pick(deps, 'emptyStoreNotice', 'subscribeLimit') }));
   app.notFound(async (c) => (wantsJson(c) ? c.json({ error: 'not_found', message: `no route for ${c.req.path}` }, 404) : c.html(await renderNotFoundPage(pageContext(c, now)), 404)));
   app.onError(async (err, c) => {

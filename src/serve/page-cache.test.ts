@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Hono } from 'hono';
+import { CSRF_PLACEHOLDER, pageCache } from './page-cache.js';
+
+function app(generation: { value: string }, maxBytes?: number) {
+  let renders = 0;
+  const a = new Hono();
+  a.use('*', pageCache({
+    generation: async () => generation.value, today: () => '2026-11-22',
+    csrfToken: (c) => `token-for-${c.req.header('x-browser') ?? 'anon'}`, ...(maxBytes !== undefined ? { maxBytes } : {}),
+  }));
+  a.get('/page', (c) => { renders++; return c.html(`<form><input name="_csrf" value="${CSRF_PLACEHOLDER}"></form> render ${renders}`); });
+  a.get('/missing', (c) => { renders++; return c.text('nope', 404); });
+  a.post('/page', (c) => { renders++; return c.text(`posted ${renders}`); });
+  return { a, renders: () => renders };
+}
+
+test('a page renders once per store generation, and every browser gets its own CSRF token', async () => {
+  const gen = { value: '1:100:1' };
+  const { a, renders } = app(gen);
+  const one = await (await a.request('/page', { headers: { 'x-browser': 'alice' } })).text();
+  const two = await (await a.request('/page', { headers: { 'x-browser': 'bob' } })).text();
+  assert.equal(renders(), 1);
+  assert.match(one, /value="token-for-alice"><\/form> render 1/);
+  assert.match(two, /value="token-for-bob"><\/form> render 1/);
+  assert.ok(!two.includes(CSRF_PLACEHOLDER));
+  gen.value = '1:200:1'; // an ingest batch committed
+  assert.match(await (await a.request('/page')).text(), /render 2/);
+  assert.equal(renders(), 2);
+});
+
+test('errors and non-GET requests are never cached; maxBytes 0 turns caching off but still fills the token', async () => {
+  const { a, renders } = app({ value: 'g' });
+  await a.request('/missing');
+  await a.request('/missing');
+  assert.equal(renders(), 2);
+  await a.request('/page', { method: 'POST' });
+  await a.request('/page', { method: 'POST' });
+  assert.equal(renders(), 4);
+  const off = app({ value: 'g' }, 0);
+  await off.a.request('/page');
+  const body = await (await off.a.request('/page', { headers: { 'x-browser': 'carol' } })).text();
+  assert.equal(off.renders(), 2);
+  assert.match(body, /token-for-carol/);
+});
