@@ -52,24 +52,48 @@ export async function* csDailySnapshot(): AsyncGenerator<SnapshotObject> {
 
 const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
 
-/** Parses a hep-th `.abs` Date header ("Tue Dec 31 23:54:17 MET 1991 +0100   (37kb)") to RFC 2822-ish text Date.parse reads. */
+/**
+ * Parses one date of a hep-th `.abs` Date header to a string Date.parse reads. Seen forms:
+ * "Tue Dec 31 23:54:17 MET 1991 +0100", "Thu, 27 Mar 2003 20:43:51 GMT", "24 FEB 1992 11:14:31 JST".
+ */
 function hepthDate(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  const m = /(\w{3})\s+(\d{1,2})\s+(\d{1,2}:\d{2}:\d{2})\s+(?:\w+\s+)?(\d{4})(?:\s+([+-]\d{4}))?/.exec(raw);
+  const text = raw.replace(/\(\d+kb\)/i, '').trim();
+  const m = /(\w{3})\s+(\d{1,2})\s+(\d{1,2}:\d{2}:\d{2})\s+(?:\w+\s+)?(\d{4})(?:\s+([+-]\d{4}))?/.exec(text);
   if (m && MONTHS.includes(m[1]!)) return `${m[2]} ${m[1]} ${m[4]} ${m[3]} ${m[5] ?? '+0000'}`;
-  const t = Date.parse(raw.replace(/\(.*\)/, '').trim());
-  return Number.isNaN(t) ? undefined : new Date(t).toUTCString();
+  const parsed = Date.parse(text); // zones Date.parse knows: GMT, EDT, +0100 …
+  if (!Number.isNaN(parsed)) return new Date(parsed).toUTCString();
+  // "2 JAN 92 12:17 N", "24 FEB 1992 11:14:31 JST", "12 Feb 1992 17:46:38 MEZ": day month year time, with
+  // time zones Date.parse does not know; read as UTC (the day is what matters).
+  const dmy = /(\d{1,2})\s+([A-Za-z]{3})\s+(\d{2}|\d{4})\s+(\d{1,2}:\d{2})(:\d{2})?/.exec(text);
+  if (dmy) {
+    const mon = dmy[2]![0]!.toUpperCase() + dmy[2]!.slice(1).toLowerCase();
+    const year = dmy[3]!.length === 4 ? dmy[3] : `${Number(dmy[3]) >= 91 ? 19 : 20}${dmy[3]}`;
+    if (MONTHS.includes(mon)) return `${dmy[1]} ${mon} ${year} ${dmy[4]}${dmy[5] ?? ':00'} +0000`;
+  }
+  return undefined;
+}
+
+/** All versions in a hep-th Date header: v1 on the first line, then "Date (revised vN): …" lines. */
+function hepthVersions(raw: string | undefined): { version: string; created: string }[] {
+  if (!raw) return [];
+  const out: { version: string; created: string }[] = [];
+  raw.split('\n').forEach((line, i) => {
+    const revised = /^Date \(revised v(\d+)\):\s*(.*)$/.exec(line.trim());
+    const created = hepthDate(revised ? revised[2] : i === 0 ? line : undefined);
+    if (created) out.push({ version: `v${revised ? revised[1] : 1}`, created });
+  });
+  return out;
 }
 
 /** `hepth_kddcup2003/abstracts.jsonl.gz` (29,555 hep-th papers with abstracts) as snapshot objects. */
 export async function* hepthSnapshot(): AsyncGenerator<SnapshotObject> {
   for await (const line of gzLines(sharedData('hepth_kddcup2003/abstracts.jsonl.gz'))) {
     const p = JSON.parse(line) as Record<string, string | undefined>;
-    const created = hepthDate(p['Date']);
     yield {
       id: p['Paper'], submitter: p['From'] ?? null, authors: p['Authors'] ?? p['Author'], title: p['Title'], comments: p['Comments'] ?? null,
       'journal-ref': p['Journal-ref'] ?? null, doi: null, 'report-no': p['Report-no'] ?? null, categories: 'hep-th', license: null,
-      abstract: p['abstract'] ?? '', versions: created ? [{ version: 'v1', created }] : [], update_date: null,
+      abstract: p['abstract'] ?? '', versions: hepthVersions(p['Date']), update_date: null,
     };
   }
 }
