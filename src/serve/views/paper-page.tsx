@@ -88,7 +88,7 @@ function CitedBy(props: { detail: PaperDetail; ctx: PageContext }) {
       <h2 id="cited-by">Cited by ({citationCount.toLocaleString('en-US')})</h2>
       <ExternalCounts counts={props.detail.externalCounts} />
       {citedBy.length === 0 ? <p class="empty">No paper in this index cites this one yet.</p> : null}
-      {citedBy.length > 0 && citedBy.length < citationCount ? <p class="muted">Showing the {citedBy.length} newest.</p> : null}
+      {citedBy.length > 0 && citedBy.length < citationCount ? <p class="muted">Showing {citedBy.length} of {citationCount}: the newest citing papers that are in this index.</p> : null}
       <PaperCardList cards={citedBy} now={props.ctx.now} compact />
     </section>
   );
