@@ -9,6 +9,8 @@ export interface LineFile {
   lines: AsyncIterable<string>;
   /** Fraction of the file's bytes read so far (0..1); compressed bytes for gzip files. */
   fraction(): number;
+  /** Stops reading and releases the file (when a consumer stops before the end). */
+  close(): void;
 }
 
 /** True when the file starts with the gzip magic bytes (1f 8b), whatever its name. */
@@ -31,7 +33,11 @@ export function openLineFile(path: string): LineFile {
   const raw = createReadStream(path, { highWaterMark: 1 << 20 });
   const text: Readable = isGzipFile(path) ? raw.pipe(createGunzip()) : raw;
   raw.on('error', (err) => text.destroy(err));
-  return { lines: splitLines(text), fraction: () => (size === 0 ? 1 : Math.min(1, raw.bytesRead / size)) };
+  return {
+    lines: splitLines(text),
+    fraction: () => (size === 0 ? 1 : Math.min(1, raw.bytesRead / size)),
+    close: () => { text.destroy(); raw.destroy(); },
+  };
 }
 
 /**

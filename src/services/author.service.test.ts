@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Store } from '../store/store.js';
 import { buildPaper } from '../../test/support/factories.js';
 import { countBy, loadFixture, readFixture } from '../../test/support/read-fixture.js';
-import { testBackends, type TestStore } from '../../test/support/test-store.js';
+import { testBackends, type TestStore, useStore } from '../../test/support/test-store.js';
 import { getAuthorProfile, METRICS_PIPELINE_PENDING, NO_CITATION_DATA } from './author.service.js';
 import type { AuthorProfile } from './read-models.js';
 
@@ -40,14 +40,8 @@ const value = (m: AuthorProfile['metrics'][keyof AuthorProfile['metrics']]) => m
 
 for (const backend of backends) {
   describe(`getAuthorProfile on real hep-th data: ${backend.name}`, { skip: backend.skip }, () => {
-    let t: TestStore;
-    let store: Store;
-    before(async () => {
-      t = await backend.create();
-      store = t.store;
-      await loadFixture(store, fx, { hepth: true, edges: true });
-    });
-    after(async () => { await t?.dispose(); });
+    let store!: Store;
+    useStore(backend, async (s) => { store = s; await loadFixture(s, fx, { hepth: true, edges: true }); });
 
     test('Edward Witten: papers, citations, h-index and i10 computed independently', async () => {
       const { ids, counts } = expected('edward-witten');

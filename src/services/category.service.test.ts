@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Store } from '../store/store.js';
 import { categoriesOf, loadFixture, readFixture } from '../../test/support/read-fixture.js';
-import { testBackends, type TestStore } from '../../test/support/test-store.js';
+import { testBackends, useStore } from '../../test/support/test-store.js';
 import { getCategoryPage } from './category.service.js';
 
 /** Category pages on the first 3,000 real CS papers, on SQLite and PostgreSQL; counts come from the source data. */
@@ -19,14 +19,8 @@ function expectedIds(category: string): string[] {
 
 for (const backend of backends) {
   describe(`getCategoryPage on real papers: ${backend.name}`, { skip: backend.skip }, () => {
-    let t: TestStore;
-    let store: Store;
-    before(async () => {
-      t = await backend.create();
-      store = t.store;
-      await loadFixture(store, fx, { cs: true });
-    });
-    after(async () => { await t?.dispose(); });
+    let store!: Store;
+    useStore(backend, async (s) => { store = s; await loadFixture(s, fx, { cs: true }); });
 
     test('a category lists its papers at any position, newest first, with name, group and total', async () => {
       const ids = expectedIds('cs.CL');

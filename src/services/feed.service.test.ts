@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Store } from '../store/store.js';
 import { categoriesOf, countBy, loadFixture, readFixture } from '../../test/support/read-fixture.js';
-import { testBackends, type TestStore } from '../../test/support/test-store.js';
+import { testBackends, useStore } from '../../test/support/test-store.js';
 import { getFeed } from './feed.service.js';
 
 /**
@@ -22,14 +22,8 @@ const dlDays = [...new Set(fx.cs.filter((o) => categoriesOf(o).includes('cs.DL')
 
 for (const backend of backends) {
   describe(`getFeed on real listings: ${backend.name}`, { skip: backend.skip }, () => {
-    let t: TestStore;
-    let store: Store;
-    before(async () => {
-      t = await backend.create();
-      store = t.store;
-      await loadFixture(store, fx, { cs: true });
-    });
-    after(async () => { await t?.dispose(); });
+    let store!: Store;
+    useStore(backend, async (s) => { store = s; await loadFixture(s, fx, { cs: true }); });
 
     test('daily: every listing date has its papers, and previous/next are the neighbouring listing dates', async () => {
       assert.deepEqual(days, ['2025-03-18', '2025-03-19', '2025-03-20', '2025-03-21', '2025-03-24', '2025-03-25', '2025-03-26',

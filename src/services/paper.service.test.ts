@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Store } from '../store/store.js';
 import { loadFixture, readFixture } from '../../test/support/read-fixture.js';
-import { testBackends, type TestStore } from '../../test/support/test-store.js';
+import { testBackends, useStore } from '../../test/support/test-store.js';
 import { getPaperDetail } from './paper.service.js';
 
 /**
@@ -24,14 +24,8 @@ const citers = [...new Set(fx.edges.filter(([, cited]) => cited === ID).map(([ci
 
 for (const backend of backends) {
   describe(`getPaperDetail on real hep-th data: ${backend.name}`, { skip: backend.skip }, () => {
-    let t: TestStore;
-    let store: Store;
-    before(async () => {
-      t = await backend.create();
-      store = t.store;
-      await loadFixture(store, fx, { hepth: true, edges: true });
-    });
-    after(async () => { await t?.dispose(); });
+    let store!: Store;
+    useStore(backend, async (s) => { store = s; await loadFixture(s, fx, { hepth: true, edges: true }); });
 
     test('an old-style id: the paper, its citation count, citing papers newest first (capped), references', async () => {
       const d = await getPaperDetail(store, ID);

@@ -54,3 +54,25 @@ export function uniqueRuns(items: PaperRecord[]): PaperRecord[][] {
   }
   return parts;
 }
+
+/** The `papers` columns a writer sets for a record, in the order both writers insert them. */
+export const PAPER_ROW_COLUMNS = ['arxiv_id', 'title', 'abstract', 'comments', 'journal_ref', 'doi', 'license', 'report_no', 'primary_category',
+  'published', 'first_listed', 'latest_version', 'source_updated', 'content_hash', 'first_seen_at', 'last_changed_at'] as const;
+
+/** A `papers` row for a record (no id), written at `now`. */
+export type PaperRow = Record<(typeof PAPER_ROW_COLUMNS)[number], string | number | null>;
+
+/** The row a writer stores for a prepared record: the one mapping from record to columns. */
+export function paperRow(p: PreparedRecord, now: string): PaperRow {
+  const r = p.record;
+  return {
+    arxiv_id: r.arxivId, title: r.title, abstract: r.abstract, comments: r.comments, journal_ref: r.journalRef, doi: r.doi,
+    license: r.license, report_no: r.reportNo, primary_category: r.categories[0]!, published: p.published, first_listed: r.firstListed,
+    latest_version: p.latest, source_updated: r.updated, content_hash: p.hash, first_seen_at: now, last_changed_at: now,
+  };
+}
+
+/** The row's values in {@link PAPER_ROW_COLUMNS} order. */
+export function paperRowValues(row: PaperRow): (string | number | null)[] {
+  return PAPER_ROW_COLUMNS.map((c) => row[c]);
+}

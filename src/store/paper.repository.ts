@@ -27,14 +27,6 @@ export class PaperRepository {
     return paper;
   }
 
-  /** The most recently listed papers (by first listing, then published date), newest first. */
-  async listRecent(limit: number): Promise<StoredPaper[]> {
-    const rows = await this.#db.selectFrom('papers').selectAll()
-      .orderBy('first_listed', 'desc').orderBy('published', 'desc').orderBy('arxiv_id', 'desc')
-      .limit(limit).execute();
-    return this.#hydrate(rows);
-  }
-
   /** Number of papers in the store. */
   async count(): Promise<number> {
     const r = await this.#db.selectFrom('papers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

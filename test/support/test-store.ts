@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import pg from 'pg';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.js';
@@ -79,4 +80,14 @@ export async function testBackends(): Promise<TestBackend[]> {
     { name: 'sqlite', skip: false, create: createSqliteTestStore },
     { name: 'postgres', skip: reachable ? false : `PostgreSQL not reachable at ${TEST_DATABASE_URL}`, create: createPostgresTestStore },
   ];
+}
+
+/**
+ * Registers before/after hooks in the current `describe` that create a store on `backend`,
+ * hand it to `setup` (to keep it and load data), and dispose of it afterwards.
+ */
+export function useStore(backend: TestBackend, setup: (store: Store) => Promise<void> | void): void {
+  let t: TestStore | undefined;
+  before(async () => { t = await backend.create(); await setup(t.store); });
+  after(async () => { await t?.dispose(); });
 }

@@ -9,7 +9,8 @@ import type { CitationEdge, CitationRecord } from '../../core/citation.js';
 import { SourceError, ValidationError } from '../../core/errors.js';
 import type { RecordFailure } from '../../core/ingest-report.js';
 import type { SourceBatch } from '../source.js';
-import { CitationFileSource, isGzip } from './citation-file.source.js';
+import { CitationFileSource } from './citation-file.source.js';
+import { isGzipFile as isGzip } from '../line-reader.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const PAPERSCAPE = join(repoRoot, '..', 'shared', 'data', 'paperscape_1991_1996', 'citations_1991_1996.tsv.gz');

@@ -1,13 +1,9 @@
-import { createReadStream, statSync, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import type { CitationRecord } from '../../core/citation.js';
 import { SourceError, ValidationError } from '../../core/errors.js';
 import type { RecordFailure } from '../../core/ingest-report.js';
+import { openLineFile, type LineFile } from '../line-reader.js';
 import type { ReadOptions, Source, SourceBatch } from '../source.js';
 import { detectDelimiter, isHeaderLine, isIgnorableLine, parseEdgeLine, splitFields, type EdgeDelimiter } from './citation-file.parser.js';
 
@@ -24,7 +20,6 @@ export interface CitationFileSourceOptions {
 /** Default number of records per batch. */
 export const DEFAULT_EDGE_BATCH_SIZE = 5000;
 
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
 
 /** Mutable state of one read: line counters and what the first content line told us. */
 interface ReadState {
@@ -71,11 +66,11 @@ export class CitationFileSource implements Source<CitationRecord> {
   /** Streams the file as batches; the last batch has checkpoint null. */
   async *batches(options: ReadOptions = {}): AsyncGenerator<SourceBatch<CitationRecord>> {
     const skip = parseCheckpoint(options.resumeFrom);
-    const input = await openLines(this.#path);
-    const lines = createInterface({ input, crlfDelay: Infinity });
     const state: ReadState = { line: 0, records: 0, delimiter: undefined, items: [], failures: [] };
+    let file: LineFile | undefined;
     try {
-      for await (const raw of lines) {
+      file = openLineFile(this.#path);
+      for await (const raw of file.lines) {
         this.#consume(raw, state, skip);
         if (state.items.length + state.failures.length >= this.#batchSize) {
           options.signal?.throwIfAborted();
@@ -85,8 +80,7 @@ export class CitationFileSource implements Source<CitationRecord> {
     } catch (err) {
       throw wrapReadError(err, this.#path, state.line);
     } finally {
-      lines.close();
-      input.destroy();
+      file?.close();
     }
     yield takeBatch(state, null);
   }
@@ -113,25 +107,6 @@ function takeBatch(state: ReadState, checkpoint: string | null): SourceBatch<Cit
   state.items = [];
   state.failures = [];
   return batch;
-}
-
-/** Opens the file as a byte stream, gunzipping it when it starts with the gzip magic bytes. */
-async function openLines(path: string): Promise<Readable> {
-  const file = createReadStream(path);
-  if (!(await isGzip(path))) return file;
-  return pipeline(file, createGunzip(), () => undefined);
-}
-
-/** True when the file starts with the gzip magic bytes 1f 8b. */
-export async function isGzip(path: string): Promise<boolean> {
-  const handle = await open(path, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(head, 0, 2, 0);
-    return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-  } finally {
-    await handle.close();
-  }
 }
 
 function parseCheckpoint(value: string | null | undefined): number {

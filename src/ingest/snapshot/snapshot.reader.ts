@@ -28,17 +28,21 @@ export async function* readSnapshotBatches(o: SnapshotReadOptions): AsyncGenerat
     failures = [];
     return batch;
   };
-  for await (const line of file.lines) {
-    lineNo++;
-    if (lineNo <= o.skip || line.trim() === '') continue;
-    try {
-      const record = parseSnapshotLine(line);
-      record.contentHash = recordHash(record);
-      items.push(record);
-    } catch (err) {
-      failures.push({ position: `line ${lineNo}${idHint(line)}`, reason: (err as Error).message });
+  try {
+    for await (const line of file.lines) {
+      lineNo++;
+      if (lineNo <= o.skip || line.trim() === '') continue;
+      try {
+        const record = parseSnapshotLine(line);
+        record.contentHash = recordHash(record);
+        items.push(record);
+      } catch (err) {
+        failures.push({ position: `line ${lineNo}${idHint(line)}`, reason: (err as Error).message });
+      }
+      if (items.length + failures.length >= o.batchSize) yield flush();
     }
-    if (items.length + failures.length >= o.batchSize) yield flush();
+  } finally {
+    file.close(); // a consumer that stops early must not leave the file decompressing
   }
   yield flush();
 }

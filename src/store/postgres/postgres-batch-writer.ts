@@ -2,15 +2,13 @@ import type pg from 'pg';
 import type { CitationCount, CitationEdge, CitationRecord } from '../../core/citation.js';
 import { emptyCounts, type IngestCounts } from '../../core/ingest-report.js';
 import type { PaperRecord } from '../../core/paper.js';
-import { compareWithStored, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
+import { compareWithStored, PAPER_ROW_COLUMNS, paperRow, paperRowValues, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
 import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
 import { KnownAuthors } from '../known-authors.js';
 
 type Row = [PreparedRecord, number];
 
-const PAPER_COLUMNS = ['arxiv_id', 'title', 'abstract', 'comments', 'journal_ref', 'doi', 'license', 'report_no', 'primary_category',
-  'published', 'first_listed', 'latest_version', 'source_updated', 'content_hash', 'first_seen_at', 'last_changed_at'];
 
 /**
  * PostgreSQL's BatchWriter. New rows go in with COPY (into the tables directly, or into
@@ -94,15 +92,9 @@ async function upsertPapers(c: pg.PoolClient, prepared: PreparedRecord[], now: s
   counts.unchanged += kept.length - bumped.length;
 }
 
-function paperValues(p: PreparedRecord): CopyValue[] {
-  const r = p.record;
-  return [r.arxivId, r.title, r.abstract, r.comments, r.journalRef, r.doi, r.license, r.reportNo, r.categories[0]!, p.published,
-    r.firstListed, p.latest, r.updated, p.hash];
-}
-
 async function insertPapers(c: pg.PoolClient, fresh: PreparedRecord[], now: string): Promise<Row[]> {
   if (fresh.length === 0) return [];
-  await copyRows(c, 'papers', PAPER_COLUMNS, fresh.map((p) => [...paperValues(p), now, now]));
+  await copyRows(c, 'papers', PAPER_ROW_COLUMNS, fresh.map((p) => paperRowValues(paperRow(p, now))));
   const r = await c.query<{ id: number; arxiv_id: string }>('SELECT id, arxiv_id FROM papers WHERE arxiv_id = ANY($1::text[])', [fresh.map((p) => p.record.arxivId)]);
   const ids = new Map(r.rows.map((x) => [x.arxiv_id, x.id]));
   return fresh.map((p) => [p, ids.get(p.record.arxivId)!]);
@@ -113,7 +105,7 @@ async function updatePapers(c: pg.PoolClient, newer: Row[], now: string): Promis
     await c.query(`UPDATE papers SET title = $2, abstract = $3, comments = coalesce($4, comments), journal_ref = coalesce($5, journal_ref),
         doi = coalesce($6, doi), license = coalesce($7, license), report_no = coalesce($8, report_no), primary_category = $9,
         published = coalesce(published, $10), first_listed = coalesce(first_listed, $11), latest_version = greatest(latest_version, $12),
-        source_updated = coalesce($13, source_updated), content_hash = $14, last_changed_at = $15 WHERE id = $1`, [id, ...paperValues(p).slice(1), now]);
+        source_updated = coalesce($13, source_updated), content_hash = $14, last_changed_at = $15 WHERE id = $1`, [id, ...paperRowValues(paperRow(p, now)).slice(1, 14), now]);
   }
 }
 

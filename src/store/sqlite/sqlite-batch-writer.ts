@@ -2,13 +2,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { CitationCount, CitationEdge, CitationRecord } from '../../core/citation.js';
 import { emptyCounts, type IngestCounts } from '../../core/ingest-report.js';
 import type { PaperRecord } from '../../core/paper.js';
-import { compareWithStored, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
+import { compareWithStored, PAPER_ROW_COLUMNS, paperRow, paperRowValues, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
 import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store.js';
 import { ChunkedLookup, MultiRowInsert } from './multi-row.js';
 import { KnownAuthors } from '../known-authors.js';
 
-const PAPER_COLUMNS = ['id', 'arxiv_id', 'title', 'abstract', 'comments', 'journal_ref', 'doi', 'license', 'report_no', 'primary_category',
-  'published', 'first_listed', 'latest_version', 'source_updated', 'content_hash', 'first_seen_at', 'last_changed_at'] as const;
 
 /**
  * SQLite's BatchWriter: set-based, like the PostgreSQL one. Per batch it looks the ids up in
@@ -64,12 +62,12 @@ function prepareAll(db: BetterSqlite3.Database) {
   return {
     lookup: new ChunkedLookup<StoredState & { arxiv_id: string }>(db, (ph) => `SELECT id, arxiv_id, content_hash, latest_version, source_updated FROM papers WHERE arxiv_id IN (${ph})`),
     maxId: db.prepare('SELECT coalesce(max(id), 0) AS m FROM papers'),
-    insertPapers: new MultiRowInsert(db, 'papers', PAPER_COLUMNS),
+    insertPapers: new MultiRowInsert(db, 'papers', ['id', ...PAPER_ROW_COLUMNS]),
     updatePaper: db.prepare(`UPDATE papers SET title = @title, abstract = @abstract, comments = coalesce(@comments, comments),
       journal_ref = coalesce(@journal_ref, journal_ref), doi = coalesce(@doi, doi), license = coalesce(@license, license),
       report_no = coalesce(@report_no, report_no), primary_category = @primary_category, published = coalesce(published, @published),
       first_listed = coalesce(first_listed, @first_listed), latest_version = max(latest_version, @latest_version),
-      source_updated = coalesce(@source_updated, source_updated), content_hash = @content_hash, last_changed_at = @now WHERE id = @id`),
+      source_updated = coalesce(@source_updated, source_updated), content_hash = @content_hash, last_changed_at = @last_changed_at WHERE id = @id`),
     bumpVersion: db.prepare('UPDATE papers SET latest_version = max(latest_version, ?), last_changed_at = ? WHERE id = ?'),
     insertVersion: db.prepare('INSERT INTO paper_versions (paper_id, version, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
     insertVersions: new MultiRowInsert(db, 'paper_versions', ['paper_id', 'version', 'created_at'], 'ON CONFLICT DO NOTHING'),
@@ -97,10 +95,11 @@ function writePart(s: Stmts, part: PreparedRecord[], now: string, c: IngestCount
     const old = stored.get(p.record.arxivId);
     if (!old) {
       rewrite.push([p, ++next]);
-      fresh.push(next, ...paperValues(p), now, now);
+      fresh.push(next, ...paperRowValues(paperRow(p, now)));
       c.new++;
     } else if (compareWithStored(p, old) === 'newer') {
-      s.updatePaper.run({ ...namedValues(p), now, id: old.id });
+      const { first_seen_at: _kept, ...row } = paperRow(p, now);
+      s.updatePaper.run({ ...row, id: old.id });
       s.deleteAuthors.run(old.id);
       s.deleteCategories.run(old.id);
       rewrite.push([p, old.id]);
@@ -114,17 +113,6 @@ function writePart(s: Stmts, part: PreparedRecord[], now: string, c: IngestCount
   }
   s.insertPapers.run(fresh);
   writeChildren(s, rewrite, known, added);
-}
-
-function paperValues(p: PreparedRecord): unknown[] {
-  const r = p.record;
-  return [r.arxivId, r.title, r.abstract, r.comments, r.journalRef, r.doi, r.license, r.reportNo, r.categories[0]!, p.published,
-    r.firstListed, p.latest, r.updated, p.hash];
-}
-
-function namedValues(p: PreparedRecord) {
-  const [arxiv_id, title, abstract, comments, journal_ref, doi, license, report_no, primary_category, published, first_listed, latest_version, source_updated, content_hash] = paperValues(p);
-  return { arxiv_id, title, abstract, comments, journal_ref, doi, license, report_no, primary_category, published, first_listed, latest_version, source_updated, content_hash };
 }
 
 function mergeVersions(s: Stmts, id: number, p: PreparedRecord): number {
