@@ -15,6 +15,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_core': { up: (db) => createCore(db, dialect) },
     '0002_subscriptions': { up: (db) => createSubscriptions(db, dialect) },
+    '0003_search': { up: (db) => createSearch(db, dialect) },
   };
 }
 
@@ -166,4 +167,45 @@ async function createSubscriptions(db: Kysely<unknown>, dialect: Dialect): Promi
     .addColumn('created_at', 'text')
     .addColumn('confirm_token_hash', 'text')
     .execute();
+}
+
+/**
+ * 0003: search. The keyword index is per backend: an FTS5 table on SQLite (its rowid is the
+ * paper id; it keeps its own copy of the text so snippets work and a changed paper can be
+ * deleted by rowid), a weighted `tsvector` with a GIN index on PostgreSQL. Both backends share
+ * the author-name trigram table (typo-tolerant author lookup), the embedding models, the paper
+ * vectors (the source of truth the ANN index is rebuilt from) and the index watermarks.
+ */
+async function createSearch(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  if (dialect === 'sqlite') {
+    await sql`create virtual table paper_fts using fts5(title, abstract, authors, tokenize = 'porter unicode61 remove_diacritics 2')`.execute(db);
+  } else {
+    await db.schema.createTable('paper_search')
+      .addColumn('paper_id', 'integer', (c) => c.primaryKey())
+      .addColumn('doc', sql`tsvector`, (c) => c.notNull())
+      .execute();
+    await sql`create index paper_search_doc on paper_search using gin (doc)`.execute(db);
+  }
+  await clustered(dialect, db.schema.createTable('author_grams')
+    .addColumn('gram', 'text', (c) => c.notNull())
+    .addColumn('author_key', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('author_grams_pk', ['gram', 'author_key'])).execute();
+  await db.schema.createTable('search_state')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
+  const bytes = dialect === 'postgres' ? 'bytea' : 'blob';
+  await db.schema.createTable('embedding_models')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('dimensions', 'integer', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('meta', 'text', (c) => c.notNull())
+    .addColumn('data', bytes)
+    .execute();
+  await clustered(dialect, db.schema.createTable('paper_vectors')
+    .addColumn('model_id', 'text', (c) => c.notNull())
+    .addColumn('paper_id', 'integer', (c) => c.notNull())
+    .addColumn('vector', bytes, (c) => c.notNull())
+    .addPrimaryKeyConstraint('paper_vectors_pk', ['model_id', 'paper_id'])).execute();
 }

@@ -124,6 +124,43 @@ export interface SubscriptionTable {
   confirm_token_hash: string | null;
 }
 
+/** `paper_search` (PostgreSQL only): a paper's weighted tsvector (migration 0003). */
+export interface PaperSearchTable {
+  paper_id: number;
+  doc: unknown;
+}
+
+/** `author_grams`: trigrams of author surnames, for typo-tolerant author lookup (0003). */
+export interface AuthorGramTable {
+  gram: string;
+  author_key: string;
+}
+
+/** `search_state`: named watermarks of the search indexes (e.g. last indexed change time). */
+export interface SearchStateTable {
+  name: string;
+  value: string;
+}
+
+/** `embedding_models`: fitted embedding models; `id` is the version stored with each vector. */
+export interface EmbeddingModelTable {
+  id: string;
+  kind: string;
+  dimensions: number;
+  created_at: string;
+  /** JSON: parameters and training summary. */
+  meta: string;
+  /** The serialised model (built-in models), or null (external models). */
+  data: Uint8Array | null;
+}
+
+/** `paper_vectors`: one vector per paper and model, float32 little-endian bytes. */
+export interface PaperVectorTable {
+  model_id: string;
+  paper_id: number;
+  vector: Uint8Array;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface Database {
   papers: PaperTable;
@@ -137,4 +174,9 @@ export interface Database {
   ingest_runs: IngestRunTable;
   ingest_failures: IngestFailureTable;
   subscriptions: SubscriptionTable;
+  paper_search: PaperSearchTable;
+  author_grams: AuthorGramTable;
+  search_state: SearchStateTable;
+  embedding_models: EmbeddingModelTable;
+  paper_vectors: PaperVectorTable;
 }
