@@ -64,9 +64,14 @@ export interface KeywordHit {
 /** A page of keyword matches. */
 export interface KeywordResult {
   hits: KeywordHit[];
-  /** All matches for the query and filters (not just this page). */
+  /** Matches for the query and filters (not just this page), counted up to {@link TOTAL_CAP}. */
   total: number;
+  /** False when counting stopped at {@link TOTAL_CAP}: there are at least that many. */
+  totalIsExact: boolean;
 }
+
+/** Matches are counted up to this many; beyond it the total is shown as "10,000+". */
+export const TOTAL_CAP = 10_000;
 
 /** One author lookup result. */
 export interface AuthorMatch {
