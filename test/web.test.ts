@@ -138,7 +138,33 @@ function pageSuite(name: string, create: () => Promise<TestStore>, demo: DemoDat
       assert.match(about.text, /<h1>About/);
       const search = await get(app, '/search');
       assertPage(search, '/search');
-      assert.match(search.text, /Search is coming/);
+      assert.match(search.text, /How to search/);
+    });
+
+    test('search page and API: highlighted keyword results, author matches, filters, bad input', async () => {
+      const page = await get(app, '/search?q=video+diffusion&mode=keyword');
+      assertPage(page, 'search');
+      assert.match(page.text, /<mark>[Dd]iffusion<\/mark>/);
+      assert.match(page.text, /<article class="card">/);
+      assert.match(page.text, /matches in title/);
+      const api = JSON.parse((await get(app, '/api/v1/search?q=video+diffusion&mode=keyword')).text) as { total: number; results: { id: string; titleHtml: string; why: string[] }[] };
+      assert.ok(api.total > 0 && api.results.length > 0);
+      assert.ok(api.results.some((r) => r.id === NEW_STYLE_ID), 'Target-Aware Video Diffusion Models is found');
+      assert.match(api.results[0]!.titleHtml, /<mark>/);
+      const byId = JSON.parse((await get(app, `/api/v1/search?q=arXiv:${NEW_STYLE_ID}v1`)).text) as { results: { id: string; why: string[] }[] };
+      assert.deepEqual(byId.results.map((r) => [r.id, r.why[0]]), [[NEW_STYLE_ID, 'arXiv id']]);
+      const names = JSON.parse((await get(app, '/api/v1/authors?q=Witten,+E.')).text) as { authors: { key: string }[] };
+      assert.ok(names.authors.some((a) => a.key === 'edward-witten'), JSON.stringify(names));
+      const filtered = JSON.parse((await get(app, '/api/v1/search?q=string&mode=keyword&author=edward-witten')).text) as { results: { authors: { key: string }[] }[]; authorFilter: unknown[] };
+      assert.ok(filtered.results.length > 0);
+      for (const r of filtered.results) assert.ok(r.authors.some((a) => a.key === 'edward-witten'));
+      const bad = await get(app, '/search?q=x&mode=telepathy');
+      assertPage(bad, 'bad mode', 400);
+      assert.match(bad.text, /mode/);
+      assert.equal((await get(app, '/api/v1/search?q=x&from=2025-13-01')).status, 400);
+      const hostile = await get(app, '/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+      assertPage(hostile, 'hostile query');
+      assert.doesNotMatch(hostile.text, /<script>alert/);
     });
 
     test('unknown ids are a 404 page; bad dates and pages are a 400 page; no stack traces', async () => {

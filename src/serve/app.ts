@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { PapersiftError } from '../core/errors.js';
 import type { Store } from '../store/store.js';
+import { searchDeps, type SearchDeps } from '../services/search.service.js';
 import { apiRoutes } from './routes/api.routes.js';
 import { pageContext } from './routes/context.js';
 import { feedRoutes } from './routes/feeds.routes.js';
@@ -28,6 +29,10 @@ export interface AppDeps {
   subscribeLimit?: number;
   /** Bytes of rendered pages kept in memory between ingests; 0 disables the cache. @default 64 MiB */
   cacheBytes?: number;
+  /** Searches per client per minute, pages and API each. @default 120 */
+  searchLimit?: number;
+  /** Search (keyword index, and semantic index once vectors exist). @default keyword-only over `store` */
+  search?: SearchDeps;
   /** Called with unexpected errors (they become a plain 500). */
   onError?: (err: unknown) => void;
 }
@@ -54,9 +59,10 @@ export function createApp(deps: AppDeps): Hono {
     generation: () => deps.store.runs.generation(), today: () => now().toISOString().slice(0, 10), csrfToken: (c) => csrf.token(c),
     ...(deps.cacheBytes !== undefined ? { maxBytes: deps.cacheBytes } : {}),
   }));
-  app.route('/api/v1', apiRoutes(deps.store));
+  const search = deps.search ?? searchDeps(deps.store);
+  app.route('/api/v1', apiRoutes(deps.store, search, deps.searchLimit));
   app.route('/feeds', feedRoutes({ store: deps.store, baseUrl: deps.baseUrl ?? 'http://localhost', now }));
-  app.route('/', pageRoutes({ store: deps.store, csrf, now, ...pick(deps, 'emptyStoreNotice', 'subscribeLimit') }));
+  app.route('/', pageRoutes({ store: deps.store, search, csrf, now, ...pick(deps, 'emptyStoreNotice', 'subscribeLimit', 'searchLimit') }));
   app.notFound(async (c) => (wantsJson(c) ? c.json({ error: 'not_found', message: `no route for ${c.req.path}` }, 404) : c.html(await renderNotFoundPage(pageContext(c, now)), 404)));
   app.onError(async (err, c) => {
     const known = err instanceof PapersiftError ? err : undefined;

@@ -11,7 +11,7 @@
  * | `/papers/<arXiv id>` | paper page (old-style ids keep their slash: `/papers/hep-th/9407087`) |
  * | `/authors/<key>` | author profile (`?sort=newest|cited`) |
  * | `/categories`, `/categories/<id>` | category index, category page |
- * | `/about`, `/search` | about page, search (placeholder until search lands) |
+ * | `/about`, `/search` | about page, search (keyword, semantic, hybrid) |
  * | `POST /subscribe` | digest subscription form |
  * | `/feeds/latest.atom` | Atom feed of the newest papers (`?category=`) |
  * | `/feeds/daily/2025-03-18` (`/feeds/weekly/…`, `/feeds/monthly/…`) | Atom feed of one list (`?category=`) |
@@ -76,8 +76,24 @@ export const FEED_FORM_PATH = '/feed';
 /** The about page. */
 export const ABOUT_PATH = '/about';
 
-/** The search page (a placeholder until search lands). */
+/** The search page. */
 export const SEARCH_PATH = '/search';
+
+/** The search parameters a results URL carries (empty values are left out). */
+export interface SearchParams {
+  q: string;
+  mode?: string | null;
+  category?: string | null;
+  from?: string | null;
+  to?: string | null;
+  author?: string | null;
+  page?: number;
+}
+
+/** A search results URL. */
+export function searchPath(p: SearchParams): string {
+  return withQuery(SEARCH_PATH, { q: p.q, mode: p.mode || undefined, category: p.category || undefined, from: p.from || undefined, to: p.to || undefined, author: p.author || undefined, page: p.page && p.page > 1 ? String(p.page) : undefined });
+}
 
 /** The subscription form's POST target. */
 export const SUBSCRIBE_PATH = '/subscribe';

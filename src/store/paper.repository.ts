@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../core/errors.js';
-import type { StoredPaper } from '../core/paper.js';
+import type { PaperSummary, StoredPaper } from '../core/paper.js';
+import { loadCards } from './paper-cards.js';
 import type { Database, PaperTable } from './tables.js';
 import type { Selectable } from 'kysely';
 
@@ -25,6 +26,25 @@ export class PaperRepository {
     const paper = await this.findByArxivId(arxivId);
     if (!paper) throw new NotFoundError('paper', arxivId);
     return paper;
+  }
+
+  /** Cards for these internal paper ids, in the order given; unknown ids are skipped. */
+  cards(ids: readonly number[]): Promise<PaperSummary[]> {
+    return loadCards(this.#db, ids);
+  }
+
+  /** Internal ids of these arXiv ids (those in the store), keyed by arXiv id. */
+  async internalIds(arxivIds: readonly string[]): Promise<Map<string, number>> {
+    if (arxivIds.length === 0) return new Map();
+    const rows = await this.#db.selectFrom('papers').select(['id', 'arxiv_id']).where('arxiv_id', 'in', [...arxivIds]).execute();
+    return new Map(rows.map((r) => [r.arxiv_id, r.id]));
+  }
+
+  /** arXiv ids of these internal ids (those in the store), keyed by internal id. */
+  async arxivIds(ids: readonly number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.#db.selectFrom('papers').select(['id', 'arxiv_id']).where('id', 'in', [...ids]).execute();
+    return new Map(rows.map((r) => [r.id, r.arxiv_id]));
   }
 
   /** Number of papers in the store. */

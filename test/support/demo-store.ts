@@ -3,6 +3,7 @@ import { CitationFileSource } from '../../src/ingest/citation-file/citation-file
 import { SnapshotSource } from '../../src/ingest/snapshot/snapshot.source.js';
 import { ingestFrom } from '../../src/services/ingest.service.js';
 import type { Store } from '../../src/store/store.js';
+import { searchDeps } from '../../src/services/search.service.js';
 import { csDailySnapshot, hepthSnapshot, writeJsonl } from './convert.js';
 import { sharedData } from './shared-data.js';
 import { each, take, tempDir } from './snapshot-files.js';
@@ -35,6 +36,7 @@ export async function loadDemoData(store: Store, options: DemoDataOptions = {}):
       const edges = await ingestFrom(store, new CitationFileSource({ path: sharedData('paperscape_1991_1996/citations_1991_1996.tsv.gz'), sourceName: 'paperscape' }), 'citations');
       if (edges.status !== 'completed') throw new Error(`demo citations failed: ${edges.error}`);
     }
+    await searchDeps(store).keyword.refresh();
   } finally {
     tmp.remove();
   }

@@ -1,4 +1,5 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../../store/tables.js';
 import type { SearchFilters } from '../search-index.js';
 
 /**
@@ -23,4 +24,16 @@ export function filterCondition(filters: SearchFilters | undefined): RawBuilder<
 /** True when any filter is set. */
 export function hasFilters(filters: SearchFilters | undefined): boolean {
   return Boolean(filters && (filters.from || filters.to || (filters.categories?.length ?? 0) > 0 || filters.authorKeys));
+}
+
+/** The ids among `ids` whose papers pass the filters (all of them when none is set), as a set. */
+export async function passingFilters(db: Kysely<Database>, ids: readonly number[], filters: SearchFilters | undefined): Promise<Set<number>> {
+  if (!hasFilters(filters) || ids.length === 0) return new Set(ids);
+  const kept = new Set<number>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = await sql<{ id: number }>`select p.id from papers p where p.id in (${sql.join(chunk)}) and ${filterCondition(filters)}`.execute(db);
+    for (const r of rows.rows) kept.add(Number(r.id));
+  }
+  return kept;
 }

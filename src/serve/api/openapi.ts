@@ -74,6 +74,28 @@ export const OPENAPI = {
     '/api/v1/daily/{date}': feedPath('daily', 'date', '^(\\d{4}-\\d{2}-\\d{2}|latest)$', '2025-03-18'),
     '/api/v1/weekly/{week}': feedPath('weekly', 'week', '^(\\d{4}-W\\d{2}|latest)$', '2025-W12'),
     '/api/v1/monthly/{month}': feedPath('monthly', 'month', '^(\\d{4}-\\d{2}|latest)$', '2025-03'),
+    '/api/v1/search': {
+      get: {
+        summary: 'Search papers: keyword (full text), semantic (nearest vectors) or hybrid (both, fused by reciprocal rank; the default). An arXiv id goes straight to its paper. Highlights are escaped HTML with <mark>.',
+        parameters: [
+          { name: 'q', in: 'query', schema: { type: 'string', maxLength: 500 }, description: 'Words, "phrases", prefix*, -excluded, OR; or an arXiv id.', example: 'conformal prediction' },
+          { name: 'mode', in: 'query', schema: { enum: ['hybrid', 'keyword', 'semantic'] } },
+          { name: 'category', in: 'query', schema: { type: 'string' } },
+          { name: 'from', in: 'query', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', schema: { type: 'string', format: 'date' } },
+          { name: 'author', in: 'query', schema: { type: 'string' }, description: 'An author key or a name in any spelling ("Kazemi, M.").' },
+          { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+        ],
+        responses: { 200: ok('SearchResults'), 400: error, 429: error },
+      },
+    },
+    '/api/v1/authors': {
+      get: {
+        summary: 'Authors whose names match a query, tolerating typos, accents, initials and "Last, F." order.',
+        parameters: [{ name: 'q', in: 'query', schema: { type: 'string' }, example: 'Witten, E.' }],
+        responses: { 200: { description: 'OK' }, 429: error },
+      },
+    },
     '/api/v1/stats': { get: { summary: 'What the store holds.', responses: { 200: { description: 'OK' } } } },
   },
   components: {
@@ -95,6 +117,18 @@ export const OPENAPI = {
             externalCounts: { type: 'array', items: { type: 'object', properties: { source: { type: 'string' }, count: { type: 'integer' }, retrievedAt: { type: 'string' } } } },
           },
         }],
+      },
+      SearchResults: {
+        type: 'object',
+        properties: {
+          query: { type: 'string' }, mode: { enum: ['hybrid', 'keyword', 'semantic'] }, notice: { type: ['string', 'null'] },
+          total: { type: 'integer' }, totalIsExact: { type: 'boolean' }, page: { type: 'integer' }, pageSize: { type: 'integer' },
+          authors: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' }, papers: { type: 'integer' }, score: { type: 'number' } } } },
+          results: {
+            type: 'array',
+            items: { allOf: [{ $ref: '#/components/schemas/PaperCard' }, { type: 'object', properties: { why: { type: 'array', items: { type: 'string' } }, titleHtml: { type: ['string', 'null'] }, snippetHtml: { type: 'string' } } }] },
+          },
+        },
       },
       Metric: { type: 'object', properties: { value: { type: ['number', 'null'] }, display: { type: 'string' }, reason: { type: 'string' } } },
       Author: {

@@ -4,13 +4,21 @@ import { getAuthorProfile } from '../../services/author.service.js';
 import { getFeed } from '../../services/feed.service.js';
 import { getPaperDetail } from '../../services/paper.service.js';
 import type { Store } from '../../store/store.js';
+import { searchPapers, type SearchDeps, type SearchResults } from '../../services/search.service.js';
+import { markedHtml } from '../render/marked.js';
+import { searchRateLimit } from '../security/rate-limit.js';
 import { OPENAPI } from '../api/openapi.js';
 import { arxivAbsUrl, arxivPdfUrl, authorPath, paperPath } from '../urls.js';
-import { intQuery } from './context.js';
+import { intQuery, searchQuery } from './context.js';
 
 /** The JSON API under `/api/v1` (documented in `api/openapi.ts`). Errors become `{ error, message }` in the app's handler. */
-export function apiRoutes(store: Store): Hono {
+export function apiRoutes(store: Store, search: SearchDeps, searchLimit?: number): Hono {
   const app = new Hono();
+  app.get('/search', searchRateLimit(searchLimit), async (c) => c.json(searchJson(await searchPapers(search, { ...searchQuery(c), q: c.req.query('q') ?? '' }))));
+  app.get('/authors', searchRateLimit(searchLimit), async (c) => {
+    const q = c.req.query('q') ?? '';
+    return c.json({ query: q, authors: (await search.keyword.lookupAuthors(q, 20)).map((a) => ({ ...a, url: authorPath(a.key) })) });
+  });
   app.get('/openapi.json', (c) => c.json(OPENAPI));
   app.get('/stats', async (c) => c.json(await store.stats.all()));
   app.get('/papers/:id{.+}', async (c) => {
@@ -43,5 +51,14 @@ function card(p: PaperCard) {
     id: p.arxivId, title: p.title, abstract: p.abstract,
     authors: p.authors.map((a) => ({ name: a.name, key: a.key, url: authorPath(a.key) })),
     primaryCategory: p.primaryCategory, categories: p.categories, date: p.date, citationCount: p.citationCount, url: paperPath(p.arxivId),
+  };
+}
+
+/** The public JSON shape of search results; highlights as escaped HTML with `<mark>`. */
+function searchJson(r: SearchResults) {
+  return {
+    query: r.query, mode: r.mode, notice: r.notice, total: r.total, totalIsExact: r.totalIsExact, page: r.page, pageSize: r.pageSize,
+    filters: r.filters, authorFilter: r.authorFilter, authors: r.authors.map((a) => ({ ...a, url: authorPath(a.key) })),
+    results: r.hits.map((h) => ({ ...card(h.paper), why: h.why, titleHtml: h.titleHighlight === null ? null : markedHtml(h.titleHighlight), snippetHtml: markedHtml(h.snippet) })),
   };
 }

@@ -11,3 +11,11 @@ export function intQuery(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   return /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
 }
+
+/** The search parameters of a request (validated by the search service). */
+export function searchQuery(c: { req: { query(name: string): string | undefined } }) {
+  return {
+    mode: c.req.query('mode') ?? null, category: c.req.query('category') ?? null, from: c.req.query('from') ?? null,
+    to: c.req.query('to') ?? null, author: c.req.query('author') ?? null, page: intQuery(c.req.query('page')),
+  };
+}

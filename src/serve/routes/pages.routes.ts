@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { rateLimiter } from 'hono-rate-limiter';
 import { NotFoundError } from '../../core/errors.js';
 import { getAuthorProfile } from '../../services/author.service.js';
 import { getCategoryPage } from '../../services/category.service.js';
@@ -7,9 +6,12 @@ import { getFeed } from '../../services/feed.service.js';
 import { getPaperDetail } from '../../services/paper.service.js';
 import { subscribePending } from '../../services/subscription.service.js';
 import type { Store } from '../../store/store.js';
+import { searchPapers, type SearchDeps } from '../../services/search.service.js';
+import { renderSearchPage } from '../views/search-page.js';
 import { feedFormRedirect } from '../feed-form.js';
 import type { Csrf } from '../security/csrf.js';
 import { CSRF_PLACEHOLDER } from '../page-cache.js';
+import { clientRateLimit, searchRateLimit } from '../security/rate-limit.js';
 import { FEED_SEGMENTS, FEED_FORM_PATH, SEARCH_PATH, SUBSCRIBE_PATH } from '../urls.js';
 import { renderAboutPage } from '../views/about-page.js';
 import { renderAuthorPage } from '../views/author-page.js';
@@ -17,17 +19,20 @@ import { renderCategoriesIndexPage, renderCategoryPage } from '../views/category
 import { renderFeedPage } from '../views/feed-page.js';
 import { renderMessagePage } from '../views/message-page.js';
 import { renderPaperPage } from '../views/paper-page.js';
-import { intQuery, pageContext } from './context.js';
+import { intQuery, pageContext, searchQuery } from './context.js';
 
 /** What the page routes need. */
 export interface PageRouteDeps {
   store: Store;
+  search: SearchDeps;
   csrf: Csrf;
   now: () => Date;
   /** Shown on `/` while the store holds no listed paper (e.g. the offline advice). */
   emptyStoreNotice?: () => string | undefined;
   /** Subscription attempts per client per 15 minutes. @default 10 */
   subscribeLimit?: number;
+  /** Searches per client per minute. @default 120 */
+  searchLimit?: number;
 }
 
 /** The server-rendered pages. Errors (bad input, unknown ids) propagate to the app's error handler. */
@@ -64,10 +69,11 @@ export function pageRoutes(deps: PageRouteDeps): Hono {
     return c.html(await renderCategoryPage(page, ctx(c)));
   });
   app.get('/about', async (c) => c.html(await renderAboutPage(ctx(c))));
-  app.get(SEARCH_PATH, async (c) => c.html(await renderMessagePage({
-    title: 'Search is coming',
-    paragraphs: ['Keyword and semantic search arrive with the search feature. Until then, browse the daily, weekly and monthly lists, the categories, or an author\'s profile.'],
-  }, ctx(c))));
+  app.get(SEARCH_PATH, searchRateLimit(deps.searchLimit), async (c) => {
+    const q = c.req.query('q');
+    const results = q === undefined ? null : await searchPapers(deps.search, { ...searchQuery(c), q });
+    return c.html(await renderSearchPage(results, ctx(c)));
+  });
 
   app.post(SUBSCRIBE_PATH, subscribeLimiter(deps.subscribeLimit ?? 10), deps.csrf.protect(), async (c) => {
     const body = await c.req.parseBody();
@@ -95,17 +101,6 @@ function emptyIndex(notice: string | undefined) {
 }
 
 function subscribeLimiter(limit: number) {
-  return rateLimiter({
-    windowMs: 15 * 60 * 1000,
-    limit,
-    standardHeaders: 'draft-7',
-    // The socket address: X-Forwarded-For is not trusted, since any client can set it.
-    keyGenerator: (c) => clientAddress(c.env) ?? 'unknown',
-    message: 'Too many subscription attempts from this address. Try again in a few minutes.',
-  });
+  return clientRateLimit({ windowMs: 15 * 60 * 1000, limit, message: 'Too many subscription attempts from this address. Try again in a few minutes.' });
 }
 
-function clientAddress(env: unknown): string | undefined {
-  const incoming = (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress;
-}

@@ -2,6 +2,7 @@ import { findCategory, shortTag } from '../../core/taxonomy.js';
 import type { PaperCard } from '../../services/read-models.js';
 import { formatCardDate } from '../render/dates.js';
 import { authorPath, categoryPath, paperPath } from '../urls.js';
+import { Highlighted, plainEnough } from './highlight.js';
 import { RichText, TitleText } from './rich-text.js';
 
 /**
@@ -70,6 +71,26 @@ export interface PaperCardProps {
   level?: 2 | 3;
   /** Omit the abstract (cited-by and reference lists). @default false */
   compact?: boolean;
+  /** Why a search or recommendation chose this paper: highlighted title, snippet, reasons. */
+  match?: CardMatch;
+}
+
+/** A card's search context. Highlight strings carry the index's match markers. */
+export interface CardMatch {
+  title: string | null;
+  snippet: string;
+  why: string[];
+}
+
+function MatchNote(props: { match: CardMatch }) {
+  const { match } = props;
+  if (!match.snippet && match.why.length === 0) return null;
+  return (
+    <p class="match">
+      {match.why.map((w) => <span class="why">{w}</span>)}
+      {match.snippet ? <> <span class="snippet"><Highlighted text={match.snippet} /></span></> : null}
+    </p>
+  );
 }
 
 /** One paper card, as an `<article>` (put it in a list: `<ol class="cards">`). */
@@ -82,8 +103,9 @@ export function PaperCardView(props: PaperCardProps) {
         <CategoryTag id={card.primaryCategory} />
         {card.date ? <time datetime={card.date}>{formatCardDate(card.date, props.now)}</time> : null}
       </div>
-      <Heading class="card-title"><a href={paperPath(card.arxivId)}><TitleText text={card.title} /></a></Heading>
+      <Heading class="card-title"><a href={paperPath(card.arxivId)}>{props.match?.title && plainEnough(card.title) ? <Highlighted text={props.match.title} /> : <TitleText text={card.title} />}</a></Heading>
       <AuthorList authors={card.authors} />
+      {props.match ? <MatchNote match={props.match} /> : null}
       {props.compact || !card.abstract ? null : <div class="abstract"><RichText text={card.abstract} /></div>}
       <p class="card-foot">
         {citationLabel(card.citationCount)}
