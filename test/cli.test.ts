@@ -50,8 +50,27 @@ describe('papersift CLI on SQLite', () => {
     assert.equal(r.code, 0, r.stderr + r.stdout);
     assert.deepEqual(summary(r.stdout), { source: 'snapshot', status: 'completed', resumed: false, runId: 1, fetched: 200, new: 200, updated: 0, unchanged: 0, failed: 0 });
     assert.equal(r.stdout.split('\n')[1], '  fetched 200 · new 200 · updated 0 · unchanged 0 · failed 0');
-    assert.match(r.stderr, /^snapshot: 200 records, [\d,]+\/s, ETA \S+\n$/, 'one progress line on a non-terminal stderr');
+    assert.match(r.stderr, /^snapshot: 200 records, [\d,]+\/s, ETA \S+\nkeyword: 200\/200, [\d,]+\/s, ETA 0s\n$/, 'one progress line per step on a non-terminal stderr');
+    assert.match(r.stdout, /\nindexed 200 papers for full-text search \(\d+ author names\) in [\d.]+ s\n/, 'the search index is refreshed after the ingest');
     assert.equal(arxiv.urls.length, 0, 'a snapshot never touches the network');
+  });
+
+  test('search finds ingested papers; index refreshes only what changed', async () => {
+    const first = JSON.parse(HEAD_LINES[0]!) as { id: string; title: string };
+    const word = first.title.split(/\W+/).filter((w) => w.length > 6)[0]!;
+    const r = await cli(['search', word, '--mode', 'keyword', '--json'], env, arxiv.fetch);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout) as { hits: { paper: { arxivId: string } }[]; mode: string };
+    assert.equal(json.mode, 'keyword');
+    assert.ok(json.hits.some((h) => h.paper.arxivId === first.id), `${first.id} is found by "${word}"`);
+    const text = await cli(['search', first.id], env, arxiv.fetch);
+    assert.match(text.stdout, new RegExp(`^ {2}1\\. ${first.id.replace('.', '\\.')} `, 'm'));
+    assert.match(text.stdout, /arXiv id/);
+    const again = await cli(['index', '--quiet'], env, arxiv.fetch);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stdout, /^indexed 0 papers for full-text search/);
+    const bad = await cli(['search', 'x', '--mode', 'telepathy'], env, arxiv.fetch);
+    assert.equal(bad.code, 2);
   });
 
   test('a snapshot with bad lines exits 3 and lists each failure with its line', async () => {

@@ -10,7 +10,10 @@ import type { CitationRecord } from '../core/citation.js';
 import { ingestFrom } from '../services/ingest.service.js';
 import { createSources, type Sources } from '../services/sources.js';
 import type { Store } from '../store/store.js';
-import { createProgress } from './progress.js';
+import { refreshIndexes } from '../services/index.service.js';
+import { searchDeps, searchPapers } from '../services/search.service.js';
+import { createProgress, createStepProgress } from './progress.js';
+import { formatIndexReport, printSearchResults } from './search-output.js';
 import { EXIT, exitCodeOf, formatSummary } from './summary.js';
 import { printStats } from './stats.js';
 
@@ -61,7 +64,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
     const store = await rt.openStore(cfg);
     try { return await fn(store, cfg); } finally { await store.close(); }
   };
-  const ingest = (kind: 'papers' | 'citations', make: (s: Sources, cfg: Config) => Source<PaperRecord> | Source<CitationRecord>, opts: { resume?: boolean; quiet?: boolean }) =>
+  const ingest = (kind: 'papers' | 'citations', make: (s: Sources, cfg: Config) => Source<PaperRecord> | Source<CitationRecord>, opts: { resume?: boolean; quiet?: boolean; index?: boolean }) =>
     withStore(async (store, cfg) => {
       const source = make(sources(cfg), cfg);
       const progress = createProgress(source.name, { quiet: !!opts.quiet, stream: rt.stderr });
@@ -69,6 +72,12 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
       progress.stop();
       rt.stdout.write(`${formatSummary(report)}\n`);
       setCode(exitCodeOf(report));
+      if (kind === 'papers' && opts.index !== false && report.status === 'completed' && report.new + report.updated > 0) {
+        const steps = createStepProgress({ quiet: !!opts.quiet, stream: rt.stderr });
+        const indexed = await refreshIndexes(store, { onProgress: (step, done, total) => steps.update(step, done, total) });
+        steps.stop();
+        rt.stdout.write(`${formatIndexReport(indexed)}\n`);
+      }
     });
 
   program.command('migrate').description('create or upgrade the store schema').action(() => withStore(async (store) => {
@@ -76,7 +85,8 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
   }));
 
   const ing = program.command('ingest').description('load papers or citations from a source');
-  const common = (c: Command) => c.option('--no-resume', 'start over instead of continuing an interrupted run').option('-q, --quiet', 'no progress bar');
+  const common = (c: Command) => c.option('--no-resume', 'start over instead of continuing an interrupted run').option('-q, --quiet', 'no progress bar')
+    .option('--no-index', 'do not refresh the search indexes afterwards (run `papersift index` later)');
   common(ing.command('snapshot <file>').description('the arXiv metadata snapshot (Kaggle JSON lines, plain or .gz)'))
     .addOption(new Option('--batch-size <n>', 'records per transaction').argParser(positiveInt).default(2000))
     .action((file: string, o) => ingest('papers', (s) => s.snapshot(file, o.batchSize), o));
@@ -103,6 +113,24 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
       return ingest('citations', (s) => (file ? s.citationFile(file, o.sourceName) : s.semanticScholar(o.s2 as string[])), o);
     });
 
+  program.command('index').description('build or refresh the search indexes (full text, authors)')
+    .option('-q, --quiet', 'no progress bar')
+    .action((o: { quiet?: boolean }) => withStore(async (store) => {
+      const progress = createStepProgress({ quiet: !!o.quiet, stream: rt.stderr });
+      const report = await refreshIndexes(store, { onProgress: (step, done, total) => progress.update(step, done, total) });
+      progress.stop();
+      rt.stdout.write(`${formatIndexReport(report)}\n`);
+    }));
+  program.command('search <query...>').description('search papers (hybrid by default)')
+    .addOption(new Option('--mode <mode>', 'how to match').choices(['hybrid', 'keyword', 'semantic']).default('hybrid'))
+    .option('--category <id>', 'only this arXiv category').option('--from <date>', 'listed on or after', isoDateArg('--from')).option('--to <date>', 'listed on or before', isoDateArg('--to'))
+    .option('--author <name>', 'only papers by this author (key or any spelling)')
+    .addOption(new Option('-n, --limit <n>', 'results to show').argParser(positiveInt).default(10))
+    .option('--json', 'machine-readable output')
+    .action((words: string[], o) => withStore(async (store) => {
+      const results = await searchPapers(searchDeps(store), { q: words.join(' '), mode: o.mode, category: o.category ?? null, from: o.from ?? null, to: o.to ?? null, author: o.author ?? null, pageSize: o.limit });
+      printSearchResults(results, rt.stdout, !!o.json);
+    }));
   program.command('stats').description('what the store holds').option('--json', 'machine-readable output')
     .action((o: { json?: boolean }) => withStore(async (store) => printStats(store, rt.stdout, !!o.json)));
   program.command('runs').description('recent ingest runs').option('--failures <runId>', 'list the failures of one run', positiveInt)

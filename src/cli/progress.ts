@@ -46,6 +46,43 @@ function lineReporter(label: string, stream: NodeJS.WriteStream, rate: (n: numbe
   };
 }
 
+/** A bar for one step of long work (`index`: keyword, fit, vectors): done of total, rate, ETA. */
+export interface StepProgress {
+  update(step: string, done: number, total: number): void;
+  stop(): void;
+}
+
+/** Creates a step reporter on stderr (a bar on a terminal, a line every few seconds otherwise); silent when `quiet`. */
+export function createStepProgress(options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): StepProgress {
+  const stream = options.stream ?? process.stderr;
+  if (options.quiet) return { update: () => undefined, stop: () => undefined };
+  let current: { step: string; started: number; bar?: cliProgress.SingleBar; last: number } | undefined;
+  const stats = (done: number, total: number) => {
+    const secs = (Date.now() - current!.started) / 1000;
+    const rate = done / Math.max(0.001, secs);
+    return { rate: Math.round(rate).toLocaleString('en'), eta_s: done > 0 && total > done ? formatSeconds((total - done) / rate) : total > 0 && done >= total ? '0s' : '?' };
+  };
+  const finish = () => { current?.bar?.stop(); current = undefined; };
+  return {
+    update: (step, done, total) => {
+      if (current?.step !== step) {
+        finish();
+        current = { step, started: Date.now(), last: 0 };
+        if (stream.isTTY) {
+          current.bar = new cliProgress.SingleBar({ stream, hideCursor: true, format: `${step.padEnd(8)} [{bar}] {percentage}% | {value}/{total} | {rate}/s | ETA {eta_s}` }, cliProgress.Presets.shades_classic);
+          current.bar.start(Math.max(total, 1), 0, { rate: 0, eta_s: '?' });
+        }
+      }
+      if (current.bar) { current.bar.setTotal(Math.max(total, 1)); current.bar.update(done, stats(done, total)); return; }
+      if (Date.now() - current.last < 5000 && done < total) return;
+      current.last = Date.now();
+      const s = stats(done, total);
+      stream.write(`${step}: ${done.toLocaleString('en')}/${total.toLocaleString('en')}, ${s.rate}/s, ETA ${s.eta_s}\n`);
+    },
+    stop: finish,
+  };
+}
+
 /** `95` → `1m35s`. */
 export function formatSeconds(s: number): string {
   if (!Number.isFinite(s)) return '?';

@@ -204,4 +204,22 @@ input, select {
 .definitions dd { margin: 0.25rem 0 0; }
 .error-page { text-align: left; padding: 2rem 0; }
 .error-page .code { font: 600 0.9rem var(--mono); color: var(--muted); }
+/* Search: the form, match notes, author matches */
+.search-form { background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.9rem; margin: 1rem 0 1.5rem; display: grid; gap: 0.6rem; }
+.search-form .wide { font-weight: 600; color: var(--text); font-size: 0.95rem; }
+.search-row { display: flex; gap: 0.5rem; }
+.search-row input { flex: 1 1 auto; min-width: 0; font-size: 1.05rem; padding: 0.5rem 0.6rem; }
+.search-form .modes { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; font-size: 0.9rem; }
+.search-form .modes legend { font-size: 0.85rem; color: var(--muted); padding: 0; margin-bottom: 0.2rem; }
+.search-form .filters { font-size: 0.9rem; }
+.search-form .filters[open] { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: flex-end; }
+.search-form .filters summary { flex-basis: 100%; cursor: pointer; color: var(--muted); }
+mark { background: var(--accent-soft); color: inherit; padding: 0 0.1em; border-radius: 2px; font-weight: 600; }
+.match { font-size: 0.9rem; color: var(--muted); margin: 0.35rem 0 0; overflow-wrap: anywhere; }
+.match .why { display: inline-block; font-size: 0.78rem; border: 1px solid var(--line); border-radius: 999px; padding: 0 0.5rem; margin-right: 0.35rem; }
+.author-matches { border: 1px solid var(--line); border-radius: var(--radius); padding: 0.6rem 0.9rem; margin: 0 0 1rem; }
+.author-matches h2 { font-size: 0.95rem; margin: 0 0 0.3rem; }
+.author-matches ul { margin: 0; padding-left: 1.1rem; }
+.notice { background: var(--accent-soft); border-radius: var(--radius); padding: 0.5rem 0.8rem; }
+.help li { margin: 0.3rem 0; }
 `;
