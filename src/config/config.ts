@@ -47,6 +47,8 @@ export interface Config {
   https: boolean;
   /** Public address of the site, for absolute links in Atom feeds (PAPERSIFT_BASE_URL). @default http://HOST:PORT */
   baseUrl: string;
+  /** Searches per client per minute, pages and API each (PAPERSIFT_SEARCH_RATE); 0 turns the limit off. @default 120 */
+  searchRate: number;
 }
 
 const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']).transform((v) => ['1', 'true', 'yes'].includes(v));
@@ -71,6 +73,7 @@ const schema = z.object({
   PAPERSIFT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   PAPERSIFT_HTTPS: bool.default(false),
   PAPERSIFT_BASE_URL: url(['http:', 'https:']).optional(),
+  PAPERSIFT_SEARCH_RATE: z.coerce.number().int().min(0).max(1_000_000).default(120),
 });
 
 /** The environment variables Papersift reads, for docs and `--help`. */
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     contact: e.PAPERSIFT_CONTACT ?? null,
     secret: e.PAPERSIFT_SECRET ?? null,
     https: e.PAPERSIFT_HTTPS,
+    searchRate: e.PAPERSIFT_SEARCH_RATE,
     baseUrl: (e.PAPERSIFT_BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
   });
 }

@@ -15,7 +15,7 @@ export async function serveWeb(config: Config, store: Store, sources: Sources): 
   const log = pino({ level: config.logLevel });
   let notice: string | undefined;
   const app = createApp({
-    store, secret: loadOrCreateSecret(config), baseUrl: config.baseUrl, https: config.https,
+    store, secret: loadOrCreateSecret(config), baseUrl: config.baseUrl, https: config.https, searchLimit: config.searchRate,
     emptyStoreNotice: () => notice, onError: (err) => log.error({ err }, 'request failed'),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

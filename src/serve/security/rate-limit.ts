@@ -1,3 +1,4 @@
+import type { MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 
 /**
@@ -23,7 +24,8 @@ function clientAddress(env: unknown): string | undefined {
 /** Searches a client may run per minute (pages and API together count separately). */
 export const SEARCHES_PER_MINUTE = 120;
 
-/** The search limiter. */
-export function searchRateLimit(limit = SEARCHES_PER_MINUTE) {
+/** The search limiter; a limit of 0 turns it off. */
+export function searchRateLimit(limit = SEARCHES_PER_MINUTE): MiddlewareHandler {
+  if (limit === 0) return async (_c, next) => { await next(); };
   return clientRateLimit({ windowMs: 60_000, limit, message: 'Too many searches from this address. Try again in a minute.' });
 }
