@@ -19,23 +19,19 @@
  *
  * Output: progress and a table on stderr, one JSON document on stdout (use `npm run -s`).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
 import { hepthSnapshot, writeJsonl } from '../test/support/convert.js';
 import { sharedData } from '../test/support/shared-data.js';
-import { deferCleanup, installSignalHandlers, interrupted, killGroup, log, runAllCleanups, throwIfInterrupted, trackChild } from './lifecycle.js';
+import { installSignalHandlers, interrupted, log, runAllCleanups, throwIfInterrupted } from './lifecycle.js';
+import { build, cli, ROOT, startServer } from './server.js';
 import { median, round } from './report.js';
 import { sqliteCount, sqliteSizeBytes } from './stores.js';
 import { WorkloadCache } from './workloads.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist/main/cli.js');
 const BENCH_DIR = join(ROOT, '.bench');
 const STORE_DIR = join(BENCH_DIR, 'web-store');
 const DB_FILE = join(STORE_DIR, 'papersift.db');
@@ -65,26 +61,6 @@ function options(env: NodeJS.ProcessEnv): Options {
     build: !['1', 'true', 'yes'].includes((env['BENCH_SKIP_BUILD'] ?? '').toLowerCase()),
     out: env['BENCH_OUT'] || undefined,
   };
-}
-
-/** The environment of the CLI children: no store settings inherited from ours, never online. */
-function childEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (k === 'DATABASE_URL' || k.startsWith('PAPERSIFT_')) delete env[k];
-  return { ...env, PAPERSIFT_OFFLINE: '1', LOG_LEVEL: 'warn' };
-}
-
-function build(): void {
-  log('npm run build …');
-  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
-  if (r.status !== 0) throw new Error(`npm run build failed (exit ${r.status ?? r.signal}); fix the build or set BENCH_SKIP_BUILD=1`);
-}
-
-/** Runs the CLI to completion, its output going to our stderr. Exit 3 (some records rejected) is accepted. */
-function cli(args: string[]): void {
-  log(`  papersift ${args.join(' ')}`);
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 2, 2] });
-  if (r.status !== 0 && r.status !== 3) throw new Error(`papersift ${args.join(' ')} exited with ${r.status ?? r.signal}`);
 }
 
 /** The store in `.bench/web-store/`, built with the real CLI unless a store from the same inputs is there. */
@@ -152,47 +128,6 @@ function pickTargets(): { targets: Target[]; store: { papers: number; citations:
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts the compiled server on the bench store and waits for /healthz. */
-async function startServer(port: number): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
-  const env = { ...childEnv(), HOST: '127.0.0.1' };
-  const child = spawn(process.execPath, [CLI, '--data', STORE_DIR, 'serve', '--port', String(port)], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-  const untrack = trackChild(child);
-  let stderr = '';
-  child.stderr!.on('data', (b: Buffer) => { stderr = (stderr + b.toString()).slice(-8000); });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = deferCleanup(async () => {
-    killGroup(child, 'SIGTERM');
-    const t = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
-    await exited;
-    clearTimeout(t);
-    untrack();
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    throwIfInterrupted();
-    if (child.exitCode !== null || child.signalCode !== null) { await stop(); throw new Error(`the server exited with ${child.exitCode ?? child.signalCode}:\n${stderr}`); }
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (r.ok) break;
-    } catch { /* not listening yet */ }
-    if (Date.now() > deadline) { await stop(); throw new Error(`the server did not answer /healthz within 60 s:\n${stderr}`); }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, stop };
-}
-
 /** Every path answers 200 before it is measured. */
 async function checkPaths(base: string, t: Target): Promise<void> {
   for (const p of t.paths) {
@@ -254,9 +189,8 @@ async function main(): Promise<number> {
   throwIfInterrupted();
   const { targets, store } = pickTargets();
   log(`store: ${store.papers.toLocaleString('en')} papers, ${store.citations.toLocaleString('en')} citation edges, ${store.sizeMB} MB`);
-  const port = await freePort();
-  const server = await startServer(port);
-  const base = `http://127.0.0.1:${port}`;
+  const server = await startServer(STORE_DIR);
+  const base = server.base;
   const samples = new Map<Target, Sample[]>(targets.map((t) => [t, []]));
   try {
     log(`server pid ${server.child.pid} on ${base}`);
