@@ -140,9 +140,16 @@ async function byArxivId(store: Store, q: string): Promise<SearchHit | null> {
   return card ? { paper: card, titleHighlight: null, snippet: '', why: ['arXiv id'] } : null;
 }
 
-/** Author suggestions for short, name-like queries. */
+/** Whether a query reads like a person's name: "Yang Liu", "Kazemi, M.", "de Witt, C." (2–4 words). */
+export function looksLikeName(q: string): boolean {
+  const words = q.split(/\s+/).filter(Boolean);
+  if (!/^[\p{L}.,'\- ]+$/u.test(q) || words.length < 2 || words.length > 4) return false;
+  return q.includes(',') || words.filter((w) => /^\p{Lu}/u.test(w)).length >= 2;
+}
+
+/** Author suggestions for name-like queries. */
 async function nameMatches(index: SearchIndex, q: string): Promise<AuthorMatch[]> {
-  if (!/^[\p{L}.,'\- ]+$/u.test(q) || q.split(/\s+/).length > 4) return [];
+  if (!looksLikeName(q)) return [];
   return (await index.lookupAuthors(q, 5)).filter((a) => a.score >= 0.75);
 }
 

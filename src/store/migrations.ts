@@ -173,7 +173,8 @@ async function createSubscriptions(db: Kysely<unknown>, dialect: Dialect): Promi
  * 0003: search. The keyword index is per backend: an FTS5 table on SQLite (its rowid is the
  * paper id; it keeps its own copy of the text so snippets work and a changed paper can be
  * deleted by rowid), a weighted `tsvector` with a GIN index on PostgreSQL. Both backends share
- * the author-name trigram table (typo-tolerant author lookup), the embedding models, the paper
+ * the author-name tables (each author's folded surname, and the trigrams of each distinct
+ * surname, for typo-tolerant author lookup), the embedding models, the paper
  * vectors (the source of truth the ANN index is rebuilt from) and the index watermarks.
  */
 async function createSearch(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
@@ -186,10 +187,14 @@ async function createSearch(db: Kysely<unknown>, dialect: Dialect): Promise<void
       .execute();
     await sql`create index paper_search_doc on paper_search using gin (doc)`.execute(db);
   }
-  await clustered(dialect, db.schema.createTable('author_grams')
-    .addColumn('gram', 'text', (c) => c.notNull())
+  await clustered(dialect, db.schema.createTable('author_surnames')
+    .addColumn('surname', 'text', (c) => c.notNull())
     .addColumn('author_key', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('author_grams_pk', ['gram', 'author_key'])).execute();
+    .addPrimaryKeyConstraint('author_surnames_pk', ['surname', 'author_key'])).execute();
+  await clustered(dialect, db.schema.createTable('surname_grams')
+    .addColumn('gram', 'text', (c) => c.notNull())
+    .addColumn('surname', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('surname_grams_pk', ['gram', 'surname'])).execute();
   await db.schema.createTable('search_state')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())

@@ -130,10 +130,16 @@ export interface PaperSearchTable {
   doc: unknown;
 }
 
-/** `author_grams`: trigrams of author surnames, for typo-tolerant author lookup (0003). */
-export interface AuthorGramTable {
-  gram: string;
+/** `author_surnames`: each indexed author's folded surname (0003). */
+export interface AuthorSurnameTable {
+  surname: string;
   author_key: string;
+}
+
+/** `surname_grams`: the trigrams of each distinct surname, for typo-tolerant author lookup (0003). */
+export interface SurnameGramTable {
+  gram: string;
+  surname: string;
 }
 
 /** `search_state`: named watermarks of the search indexes (e.g. last indexed change time). */
@@ -175,7 +181,8 @@ export interface Database {
   ingest_failures: IngestFailureTable;
   subscriptions: SubscriptionTable;
   paper_search: PaperSearchTable;
-  author_grams: AuthorGramTable;
+  author_surnames: AuthorSurnameTable;
+  surname_grams: SurnameGramTable;
   search_state: SearchStateTable;
   embedding_models: EmbeddingModelTable;
   paper_vectors: PaperVectorTable;

@@ -3,24 +3,28 @@ import type { Database } from '../../store/tables.js';
 import type { AuthorMatch } from '../search-index.js';
 import { nameParts, scoreName, trigrams } from './author-match.js';
 
-/** Most candidates scored per lookup. */
+/** Most candidate surnames, and authors, scored per lookup. */
+const SURNAMES = 50;
 const CANDIDATES = 300;
 
 /**
- * Typo- and accent-tolerant author lookup, shared by both keyword indexes: candidates share
- * at least 40% of the queried surname's trigrams; each is scored by {@link scoreName} and
- * ranked by score, then by number of papers.
+ * Typo- and accent-tolerant author lookup, shared by both keyword indexes: candidate surnames
+ * share at least 40% of the queried surname's trigrams; their authors are scored by
+ * {@link scoreName} and ranked by score, then by number of papers.
  */
 export async function lookupAuthors(db: Kysely<Database>, name: string, limit = 10): Promise<AuthorMatch[]> {
   const query = nameParts(name);
   if (query.surname.length < 2) return [];
   const grams = trigrams(query.surname);
-  const candidates = await db.selectFrom('author_grams').select(['author_key', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('gram', 'in', grams).groupBy('author_key')
+  const surnames = await db.selectFrom('surname_grams').select(['surname', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('gram', 'in', grams).groupBy('surname')
     .having((eb) => eb.fn.countAll(), '>=', Math.max(1, Math.ceil(grams.length * 0.4)))
-    .orderBy('n', 'desc').orderBy('author_key').limit(CANDIDATES).execute();
-  if (candidates.length === 0) return [];
+    .orderBy('n', 'desc').orderBy('surname').limit(SURNAMES).execute();
+  if (surnames.length === 0) return [];
+  const candidates = await db.selectFrom('author_surnames').select('author_key')
+    .where('surname', 'in', surnames.map((s) => s.surname)).limit(CANDIDATES * 20).execute();
   const keys = candidates.map((c) => c.author_key);
+  if (keys.length === 0) return [];
   const names = await db.selectFrom('authors').select(['key', 'name']).where('key', 'in', keys).execute();
   const scored = names.map((a) => ({ key: a.key, name: a.name, score: scoreName(query, a.name) })).filter((a) => a.score > 0);
   if (scored.length === 0) return [];

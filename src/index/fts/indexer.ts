@@ -82,13 +82,28 @@ async function loadPage(db: Kysely<Database>, since: string, after: number): Pro
   return rows.map((r) => ({ id: r.id, title: r.title, abstract: r.abstract, authors: byPaper.get(r.id) ?? [] }));
 }
 
-/** Records the surname trigrams of the authors of these papers; returns the rows added or kept. */
+/**
+ * Records the folded surnames of the authors of these papers, and the trigrams of surnames
+ * not seen before (surnames repeat far more than authors: Wang, Li, Zhang…, so this writes
+ * a fraction of a per-author trigram table). Returns the authors recorded.
+ */
 async function writeAuthorGrams(tx: Kysely<Database>, paperIds: number[]): Promise<number> {
   const authors = await tx.selectFrom('paper_authors').innerJoin('authors', 'authors.key', 'paper_authors.author_key')
     .select(['authors.key', 'authors.name']).distinct().where('paper_authors.paper_id', 'in', paperIds).execute();
-  const rows = authors.flatMap((a) => trigrams(nameParts(a.name).surname).map((gram) => ({ gram, author_key: a.key })));
+  const rows = authors.map((a) => ({ surname: nameParts(a.name).surname, author_key: a.key })).filter((r) => r.surname.length > 0);
   for (let i = 0; i < rows.length; i += 1000) {
-    await tx.insertInto('author_grams').values(rows.slice(i, i + 1000)).onConflict((oc) => oc.columns(['gram', 'author_key']).doNothing()).execute();
+    await tx.insertInto('author_surnames').values(rows.slice(i, i + 1000)).onConflict((oc) => oc.columns(['surname', 'author_key']).doNothing()).execute();
   }
-  return authors.length;
+  const surnames = [...new Set(rows.map((r) => r.surname))];
+  const known = new Set<string>();
+  for (let i = 0; i < surnames.length; i += 1000) {
+    const found = await tx.selectFrom('surname_grams').select('surname').distinct()
+      .where('gram', 'in', surnames.slice(i, i + 1000).map((s) => `  ${s[0]}`)).where('surname', 'in', surnames.slice(i, i + 1000)).execute();
+    for (const f of found) known.add(f.surname);
+  }
+  const grams = surnames.filter((s) => !known.has(s)).flatMap((surname) => trigrams(surname).map((gram) => ({ gram, surname })));
+  for (let i = 0; i < grams.length; i += 1000) {
+    await tx.insertInto('surname_grams').values(grams.slice(i, i + 1000)).onConflict((oc) => oc.columns(['gram', 'surname']).doNothing()).execute();
+  }
+  return rows.length;
 }
