@@ -50,7 +50,7 @@ describe('papersift CLI on SQLite', () => {
     assert.equal(r.code, 0, r.stderr + r.stdout);
     assert.deepEqual(summary(r.stdout), { source: 'snapshot', status: 'completed', resumed: false, runId: 1, fetched: 200, new: 200, updated: 0, unchanged: 0, failed: 0 });
     assert.equal(r.stdout.split('\n')[1], '  fetched 200 · new 200 · updated 0 · unchanged 0 · failed 0');
-    assert.match(r.stderr, /^snapshot: 200 records, [\d,]+\/s, ETA \S+\nkeyword: 200\/200, [\d,]+\/s, ETA 0s\n$/, 'one progress line per step on a non-terminal stderr');
+    assert.match(r.stderr, /^snapshot: 200 records, [\d,]+\/s, ETA \S+\nkeyword: 0\/200, 0\/s, ETA \?\nkeyword: 200\/200, [\d,]+\/s, ETA 0s\n$/, 'one progress line per step on a non-terminal stderr');
     assert.match(r.stdout, /\nindexed 200 papers for full-text search \(\d+ author names\) in [\d.]+ s\n/, 'the search index is refreshed after the ingest');
     assert.equal(arxiv.urls.length, 0, 'a snapshot never touches the network');
   });

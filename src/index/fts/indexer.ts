@@ -43,6 +43,7 @@ export async function refreshChanged(store: Store, name: string, write: PageWrit
   const total = await countChanged(db, since, after);
   let indexed = 0;
   let authors = 0;
+  onProgress?.(0, total);
   for (;;) {
     const docs = await loadPage(db, since, after);
     if (docs.length === 0) break;
