@@ -96,6 +96,27 @@ export const OPENAPI = {
         responses: { 200: { description: 'OK' }, 429: error },
       },
     },
+    '/api/v1/papers/{id}/similar': {
+      get: {
+        summary: 'Papers nearest in meaning to this one, each with the terms they share. `ready` is false (and the list empty) until vectors are built.',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'hep-th/9407087' }, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } }],
+        responses: { 200: ok('Similar'), 400: error, 404: error },
+      },
+    },
+    '/api/v1/similar': {
+      get: {
+        summary: 'More like these: papers near any of the given ones (a library), the given ones excluded; each names the given paper it is closest to.',
+        parameters: [{ name: 'ids', in: 'query', required: true, schema: { type: 'string' }, description: 'Comma-separated arXiv ids (at most 200).', example: 'hep-th/9407087,hep-th/9408099' }, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } }],
+        responses: { 200: ok('Similar'), 400: error, 404: error },
+      },
+    },
+    '/api/v1/authors/{key}/similar': {
+      get: {
+        summary: "More like this author's papers (their 200 newest as the seeds).",
+        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' }, example: 'e-witten' }, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } }],
+        responses: { 200: ok('Similar'), 404: error },
+      },
+    },
     '/api/v1/stats': { get: { summary: 'What the store holds.', responses: { 200: { description: 'OK' } } } },
   },
   components: {
@@ -128,6 +149,13 @@ export const OPENAPI = {
             type: 'array',
             items: { allOf: [{ $ref: '#/components/schemas/PaperCard' }, { type: 'object', properties: { why: { type: 'array', items: { type: 'string' } }, titleHtml: { type: ['string', 'null'] }, snippetHtml: { type: 'string' } } }] },
           },
+        },
+      },
+      Similar: {
+        type: 'object',
+        properties: {
+          ready: { type: 'boolean' }, model: { type: ['string', 'null'] },
+          results: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/PaperCard' }, { type: 'object', properties: { similarity: { type: 'number' }, why: { type: 'array', items: { type: 'string' } }, closestTo: { type: ['string', 'null'] } } }] } },
         },
       },
       Metric: { type: 'object', properties: { value: { type: ['number', 'null'] }, display: { type: 'string' }, reason: { type: 'string' } } },

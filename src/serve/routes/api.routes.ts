@@ -6,6 +6,8 @@ import { getPaperDetail } from '../../services/paper.service.js';
 import type { Store } from '../../store/store.js';
 import { searchPapers, type SearchDeps, type SearchResults } from '../../services/search.service.js';
 import { markedHtml } from '../render/marked.js';
+import { MAX_SEEDS, moreLikeThese, similarPapers, type SimilarPaper } from '../../services/similar.service.js';
+import { ValidationError } from '../../core/errors.js';
 import { searchRateLimit } from '../security/rate-limit.js';
 import { OPENAPI } from '../api/openapi.js';
 import { arxivAbsUrl, arxivPdfUrl, authorPath, paperPath } from '../urls.js';
@@ -21,6 +23,15 @@ export function apiRoutes(store: Store, search: SearchDeps, searchLimit?: number
   });
   app.get('/openapi.json', (c) => c.json(OPENAPI));
   app.get('/stats', async (c) => c.json(await store.stats.all()));
+  app.get('/papers/:id{.+}/similar', async (c) => c.json(similarJson(search, await similarPapers(search, c.req.param('id'), limitQuery(c.req.query('limit'), 10)))));
+  app.get('/similar', async (c) => {
+    const ids = (c.req.query('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return c.json(similarJson(search, await moreLikeThese(search, ids, limitQuery(c.req.query('limit'), 20))));
+  });
+  app.get('/authors/:key/similar', async (c) => {
+    const profile = await getAuthorProfile(store, c.req.param('key'), { sort: 'newest' });
+    return c.json(similarJson(search, await moreLikeThese(search, profile.papers.slice(0, MAX_SEEDS).map((p) => p.arxivId), limitQuery(c.req.query('limit'), 20))));
+  });
   app.get('/papers/:id{.+}', async (c) => {
     const d = await getPaperDetail(store, c.req.param('id'));
     const p = d.paper;
@@ -61,4 +72,17 @@ function searchJson(r: SearchResults) {
     filters: r.filters, authorFilter: r.authorFilter, authors: r.authors.map((a) => ({ ...a, url: authorPath(a.key) })),
     results: r.hits.map((h) => ({ ...card(h.paper), why: h.why, titleHtml: h.titleHighlight === null ? null : markedHtml(h.titleHighlight), snippetHtml: markedHtml(h.snippet) })),
   };
+}
+
+/** Similar papers as JSON; `ready` is false until vectors exist (the list is then empty). */
+function similarJson(search: SearchDeps, list: SimilarPaper[]) {
+  return { ready: search.semantic !== null, model: search.semantic?.modelId ?? null, results: list.map((s) => ({ ...card(s.paper), similarity: s.similarity, why: s.why, closestTo: s.closestTo ?? null })) };
+}
+
+/** A `limit` query value from 1 to 100, or the default. */
+function limitQuery(raw: string | undefined, def: number): number {
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new ValidationError('limit', `must be a whole number from 1 to 100, got ${JSON.stringify(raw)}`);
+  return n;
 }

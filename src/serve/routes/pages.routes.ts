@@ -8,6 +8,10 @@ import { subscribePending } from '../../services/subscription.service.js';
 import type { Store } from '../../store/store.js';
 import { searchPapers, type SearchDeps } from '../../services/search.service.js';
 import { renderSearchPage } from '../views/search-page.js';
+import { similarPapers } from '../../services/similar.service.js';
+
+/** Similar papers listed on a paper page. */
+const SIMILAR_ON_PAGE = 8;
 import { feedFormRedirect } from '../feed-form.js';
 import type { Csrf } from '../security/csrf.js';
 import { CSRF_PLACEHOLDER } from '../page-cache.js';
@@ -58,7 +62,11 @@ export function pageRoutes(deps: PageRouteDeps): Hono {
   }
   app.get(FEED_FORM_PATH, (c) => c.redirect(feedFormRedirect(c.req.query()), 303));
 
-  app.get('/papers/:id{.+}', async (c) => c.html(await renderPaperPage(await getPaperDetail(deps.store, c.req.param('id')), ctx(c))));
+  app.get('/papers/:id{.+}', async (c) => {
+    const id = c.req.param('id');
+    const [detail, similar] = await Promise.all([getPaperDetail(deps.store, id), deps.search.semantic ? similarPapers(deps.search, id, SIMILAR_ON_PAGE) : null]);
+    return c.html(await renderPaperPage(detail, ctx(c), similar));
+  });
   app.get('/authors/:key', async (c) => {
     const sort = c.req.query('sort') === 'cited' ? 'cited' : 'newest';
     return c.html(await renderAuthorPage(await getAuthorProfile(deps.store, c.req.param('key'), { sort }), ctx(c)));

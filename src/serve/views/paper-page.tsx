@@ -2,13 +2,14 @@ import { findArxivId } from '../../core/arxiv-id.js';
 import type { PaperVersion } from '../../core/paper.js';
 import { findCategory } from '../../core/taxonomy.js';
 import type { PaperDetail } from '../../services/read-models.js';
+import type { SimilarPaper } from '../../services/similar.service.js';
 import { toBibtex } from '../render/bibtex.js';
 import { formatDate } from '../render/dates.js';
 import { isSafeHttpUrl } from '../render/math.js';
 import { arxivAbsUrl, arxivPdfUrl, categoryPath, doiUrl } from '../urls.js';
 import type { PageContext } from './context.js';
 import { renderPage } from './layout.js';
-import { AuthorNames, CategoryTag, PaperCardList, citationLabel } from './paper-card.js';
+import { AuthorNames, CategoryTag, PaperCardList, PaperCardView, citationLabel } from './paper-card.js';
 import { RichText, TitleText } from './rich-text.js';
 
 /**
@@ -22,6 +23,8 @@ import { RichText, TitleText } from './rich-text.js';
 export interface PaperDetailViewProps {
   detail: PaperDetail;
   ctx: PageContext;
+  /** Nearest papers in meaning, or null before vectors exist. */
+  similar: SimilarPaper[] | null;
 }
 
 function Versions(props: { versions: readonly PaperVersion[] }) {
@@ -129,6 +132,20 @@ function Bibtex(props: { detail: PaperDetail }) {
   );
 }
 
+function Similar(props: { similar: SimilarPaper[] | null; ctx: PageContext }) {
+  const { similar } = props;
+  return (
+    <section aria-labelledby="similar">
+      <h2 id="similar">Similar papers</h2>
+      {similar === null
+        ? <p class="placeholder">Similar papers appear once the search index has been built (<code>papersift index</code>).</p>
+        : similar.length === 0
+          ? <p class="placeholder">No similar papers in this index yet.</p>
+          : <ol class="cards">{similar.map((s) => <li><PaperCardView card={s.paper} now={props.ctx.now} compact match={{ title: null, snippet: '', why: [...s.why, `similarity ${s.similarity.toFixed(2)}`] }} /></li>)}</ol>}
+    </section>
+  );
+}
+
 /** The paper page body. */
 export function PaperDetailView(props: PaperDetailViewProps) {
   const { detail, ctx } = props;
@@ -154,18 +171,15 @@ export function PaperDetailView(props: PaperDetailViewProps) {
       <Bibtex detail={detail} />
       <CitedBy detail={detail} ctx={ctx} />
       <References detail={detail} ctx={ctx} />
-      <section aria-labelledby="similar">
-        <h2 id="similar">Similar papers</h2>
-        <p class="placeholder">Similar papers will appear here when search arrives.</p>
-      </section>
+      <Similar similar={props.similar} ctx={ctx} />
     </article>
   );
 }
 
 /** The paper page as a complete HTML document. */
-export function renderPaperPage(detail: PaperDetail, ctx: PageContext): Promise<string> {
+export function renderPaperPage(detail: PaperDetail, ctx: PageContext, similar: SimilarPaper[] | null = null): Promise<string> {
   const p = detail.paper;
-  return renderPage(<PaperDetailView detail={detail} ctx={ctx} />, {
+  return renderPage(<PaperDetailView detail={detail} ctx={ctx} similar={similar} />, {
     title: p.title,
     ctx,
     description: p.abstract.slice(0, 200),
