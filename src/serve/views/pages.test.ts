@@ -101,7 +101,7 @@ function detailFixture(overrides: Partial<PaperDetail> = {}): PaperDetail {
 }
 
 describe('paper page', () => {
-  test('a real record: authors, links, facts, BibTeX, cited-by, references, similar placeholder', async () => {
+  test('a real record: authors, links, facts, BibTeX, cited-by, references, similar-papers notice before vectors exist', async () => {
     const html = await renderPaperPage(detailFixture(), ctx('/papers/0704.0001'));
     assertCleanDocument(html);
     assert.match(html, /<h1 class="paper-title">Calculation of prompt diphoton production cross sections at Tevatron and LHC energies<\/h1>/);
@@ -124,7 +124,7 @@ describe('paper page', () => {
     assert.match(html, /href="\/papers\/0704.0128"/);
     assert.match(html, /<a href="https:\/\/arxiv.org\/abs\/hep-ph\/0512099">arXiv:hep-ph\/0512099<\/a>/);
     assert.match(html, /<code>10.1016\/j.physletb.2005.01.001<\/code>/);
-    assert.match(html, /<h2 id="similar">Similar papers<\/h2><p class="placeholder">Similar papers will appear here when search arrives\.<\/p>/);
+    assert.match(html, /<h2 id="similar">Similar papers<\/h2><p class="placeholder">Similar papers appear once the search index has been built/);
   });
 
   test('math titles, hostile text, 200 authors and a bare record', async () => {
