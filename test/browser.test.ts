@@ -136,8 +136,14 @@ describe('in a browser', { skip, timeout: 120_000 }, () => {
     assert.match((await page.locator('h1.paper-title').textContent())!, /Monopole Condensation/);
     await page.screenshot({ path: `${SHOTS}paper.png`, fullPage: true });
     await go('/search');
-    assert.equal(await page.locator('h1').first().textContent(), 'Search is coming');
+    await page.fill('#search-q', 'supersymmetric monopole');
+    await Promise.all([page.waitForURL(/\/search\?q=supersymmetric\+monopole/), page.press('#search-q', 'Enter')]);
+    assert.match((await page.locator('p.lede').first().textContent())!, /papers? for “supersymmetric monopole”/);
+    assert.ok(await page.locator('article.card mark').count() > 0, 'matched words are highlighted');
+    const first = page.locator('article.card .card-title a').first();
+    const href = await first.getAttribute('href');
     await page.screenshot({ path: `${SHOTS}search.png`, fullPage: true });
+    await Promise.all([page.waitForURL(`${base}${href}`), first.click()]);
     await page.setViewportSize({ width: 390, height: 844 });
     await go(`/authors/${PROFILE}`);
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
