@@ -49,6 +49,13 @@ export interface Config {
   baseUrl: string;
   /** Searches per client per minute, pages and API each (PAPERSIFT_SEARCH_RATE); 0 turns the limit off. @default 120 */
   searchRate: number;
+  /**
+   * Embedding model (EMBEDDING_MODEL): `builtin` (the LSA model fitted on the store), a model
+   * directory in the transformers.js layout, or a Hugging Face Hub name. @default builtin
+   */
+  embeddingModel: string;
+  /** Weight format of a transformer embedding model (EMBEDDING_DTYPE). @default q8 */
+  embeddingDtype: 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'bnb4' | 'q4f16';
 }
 
 const bool = z.enum(['0', '1', 'true', 'false', 'yes', 'no', '']).transform((v) => ['1', 'true', 'yes'].includes(v));
@@ -74,6 +81,8 @@ const schema = z.object({
   PAPERSIFT_HTTPS: bool.default(false),
   PAPERSIFT_BASE_URL: url(['http:', 'https:']).optional(),
   PAPERSIFT_SEARCH_RATE: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  EMBEDDING_MODEL: z.string().trim().min(1).default('builtin'),
+  EMBEDDING_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).default('q8'),
 });
 
 /** The environment variables Papersift reads, for docs and `--help`. */
@@ -109,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     secret: e.PAPERSIFT_SECRET ?? null,
     https: e.PAPERSIFT_HTTPS,
     searchRate: e.PAPERSIFT_SEARCH_RATE,
+    embeddingModel: e.EMBEDDING_MODEL,
+    embeddingDtype: e.EMBEDDING_DTYPE,
     baseUrl: (e.PAPERSIFT_BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
   });
 }
