@@ -46,15 +46,22 @@ export function initialState(): VectorSyncState {
 
 /**
  * Inside transaction `trx`: checks that the stored state is still `expected` (same epoch and
- * generation, or still absent when `expected` was never stored), then stores `next`.
+ * generation, or still absent when `expected` was never stored), then stores `next`. The row
+ * is locked on PostgreSQL, and a first insert that finds the row already there fails, so two
+ * syncs can never both advance the same state.
  */
 export async function replaceSyncState(store: Store, trx: Db, modelId: string, expected: VectorSyncState, next: VectorSyncState): Promise<void> {
+  const name = vectorStateKey(modelId);
+  const value = JSON.stringify(next);
   const current = await readSyncState(trx, modelId, { lock: store.capabilities.dialect === 'postgres' });
-  const same = current ? sameVectors(current, expected) : expected.generation === 0;
-  if (!same) throw new ConcurrentSyncError(modelId);
-  await trx.insertInto('search_state').values({ name: vectorStateKey(modelId), value: JSON.stringify(next) })
-    .onConflict((oc) => oc.column('name').doUpdateSet({ value: JSON.stringify(next) }))
-    .execute();
+  if (current) {
+    if (!sameVectors(current, expected)) throw new ConcurrentSyncError(modelId);
+    await trx.updateTable('search_state').set({ value }).where('name', '=', name).execute();
+    return;
+  }
+  if (expected.generation !== 0) throw new ConcurrentSyncError(modelId);
+  const r = await trx.insertInto('search_state').values({ name, value }).onConflict((oc) => oc.column('name').doNothing()).executeTakeFirst();
+  if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) throw new ConcurrentSyncError(modelId);
 }
 
 /** Whether two states (or a state and an index stamp) describe the same stored vectors. */
