@@ -7,7 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../src/serve/app.js';
 import { browserSkip, launchBrowser } from './support/browser.js';
-import { loadDemoData } from './support/demo-store.js';
+import { loadDemoData, type DemoSearch } from './support/demo-store.js';
 import { createSqliteTestStore, type TestStore } from './support/test-store.js';
 
 /**
@@ -27,16 +27,17 @@ describe('in a browser', { skip, timeout: 120_000 }, () => {
   let browser: Browser;
   let base: string;
   let page: Page;
+  let demo: DemoSearch | undefined;
 
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const [store, b] = await Promise.all([
-      (async () => { const s = await createSqliteTestStore(); await loadDemoData(s.store, { csPapers: 1500, hepthPapers: 5000 }); return s; })(),
+      (async () => { const s = await createSqliteTestStore(); demo = await loadDemoData(s.store, { csPapers: 1500, hepthPapers: 5000 }); return s; })(),
       launchBrowser(),
     ]);
     t = store;
     browser = b;
-    const app = createApp({ store: t.store, secret: Buffer.alloc(32, 3) });
+    const app = createApp({ store: t.store, secret: Buffer.alloc(32, 3), search: demo!.search });
     await new Promise<void>((resolve) => {
       server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => { base = `http://127.0.0.1:${info.port}`; resolve(); });
     });
@@ -47,6 +48,7 @@ describe('in a browser', { skip, timeout: 120_000 }, () => {
   after(async () => {
     await browser?.close();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    demo?.remove();
     await t?.dispose();
   });
 

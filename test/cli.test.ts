@@ -50,8 +50,13 @@ describe('papersift CLI on SQLite', () => {
     assert.equal(r.code, 0, r.stderr + r.stdout);
     assert.deepEqual(summary(r.stdout), { source: 'snapshot', status: 'completed', resumed: false, runId: 1, fetched: 200, new: 200, updated: 0, unchanged: 0, failed: 0 });
     assert.equal(r.stdout.split('\n')[1], '  fetched 200 · new 200 · updated 0 · unchanged 0 · failed 0');
-    assert.match(r.stderr, /^snapshot: 200 records, [\d,]+\/s, ETA \S+\nkeyword: 0\/200, 0\/s, ETA \?\nkeyword: 200\/200, [\d,]+\/s, ETA 0s\n$/, 'one progress line per step on a non-terminal stderr');
+    const steps = r.stderr.trim().split('\n').map((l) => l.split(':').slice(0, l.startsWith('fit:') ? 2 : 1).join(':'));
+    assert.deepEqual([...new Set(steps)], ['snapshot', 'keyword', 'fit:read', 'fit:weigh', 'fit:svd', 'vectors'], 'progress lines per step on a non-terminal stderr');
+    assert.match(r.stderr, /^snapshot: 200 records, [\d,]+\/s, ETA \S+\n/);
+    assert.match(r.stderr, /\nkeyword: 200\/200, [\d,]+\/s, ETA 0s\n/);
+    assert.match(r.stderr, /\nvectors: 200\/200, [\d,]+\/s, ETA 0s\n$/);
     assert.match(r.stdout, /\nindexed 200 papers for full-text search \(\d+ author names\) in [\d.]+ s\n/, 'the search index is refreshed after the ingest');
+    assert.match(r.stdout, /\nembedded 200 papers with lsa-\d+-[0-9a-f]{8} \(newly fitted\); 200 vectors in the ANN index\n/);
     assert.equal(arxiv.urls.length, 0, 'a snapshot never touches the network');
   });
 
@@ -66,9 +71,14 @@ describe('papersift CLI on SQLite', () => {
     const text = await cli(['search', first.id], env, arxiv.fetch);
     assert.match(text.stdout, new RegExp(`^ {2}1\\. ${first.id.replace('.', '\\.')} `, 'm'));
     assert.match(text.stdout, /arXiv id/);
+    const semantic = JSON.parse((await cli(['search', first.title, '--mode', 'semantic', '--json'], env, arxiv.fetch)).stdout) as { hits: { paper: { arxivId: string }; why: string[] }[]; mode: string };
+    assert.equal(semantic.mode, 'semantic');
+    assert.equal(semantic.hits[0]?.paper.arxivId, first.id, 'a paper\'s own title finds it by meaning first');
+    assert.match(semantic.hits[0]!.why[0]!, /^similar in meaning/);
     const again = await cli(['index', '--quiet'], env, arxiv.fetch);
     assert.equal(again.code, 0, again.stderr);
     assert.match(again.stdout, /^indexed 0 papers for full-text search/);
+    assert.match(again.stdout, /\nembedded 0 papers with lsa-/);
     const bad = await cli(['search', 'x', '--mode', 'telepathy'], env, arxiv.fetch);
     assert.equal(bad.code, 2);
   });

@@ -8,7 +8,7 @@ import type { Hono } from 'hono';
 import { authorKey } from '../src/core/author-name.js';
 import { createApp } from '../src/serve/app.js';
 import type { Store } from '../src/store/store.js';
-import { loadDemoData, type DemoDataOptions } from './support/demo-store.js';
+import { loadDemoData, type DemoDataOptions, type DemoSearch } from './support/demo-store.js';
 import { buildPaper } from './support/factories.js';
 import { checkHtml, isClean } from './support/html-check.js';
 import { sharedData } from './support/shared-data.js';
@@ -71,12 +71,13 @@ function pageSuite(name: string, create: () => Promise<TestStore>, demo: DemoDat
   describe(`pages and API: ${name}`, { timeout: 180_000 }, () => {
     let t: TestStore;
     let app: Hono;
+    let demoSearch: DemoSearch | undefined;
     before(async () => {
       t = await create();
-      await loadDemoData(t.store, demo);
-      app = createApp({ store: t.store, secret: SECRET, baseUrl: 'https://papersift.test' });
+      demoSearch = await loadDemoData(t.store, demo);
+      app = createApp({ store: t.store, secret: SECRET, baseUrl: 'https://papersift.test', search: demoSearch.search });
     });
-    after(async () => { await t?.dispose(); });
+    after(async () => { demoSearch?.remove(); await t?.dispose(); });
 
     test('feed pages: latest day, a given day, ISO week, month', async () => {
       const home = await get(app, '/');
@@ -162,9 +163,34 @@ function pageSuite(name: string, create: () => Promise<TestStore>, demo: DemoDat
       assertPage(bad, 'bad mode', 400);
       assert.match(bad.text, /mode/);
       assert.equal((await get(app, '/api/v1/search?q=x&from=2025-13-01')).status, 400);
+      const hybrid = JSON.parse((await get(app, '/api/v1/search?q=supersymmetric+gauge+theory+monopoles')).text) as { mode: string; notice: string | null; results: { why: string[] }[] };
+      assert.equal(hybrid.mode, 'hybrid');
+      assert.equal(hybrid.notice, null);
+      assert.ok(hybrid.results.some((r) => /keyword #\d+ · semantic #\d+/.test(r.why[0]!)), 'some results are found by both engines');
       const hostile = await get(app, '/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E');
       assertPage(hostile, 'hostile query');
       assert.doesNotMatch(hostile.text, /<script>alert/);
+    });
+
+    test('similar papers: on the paper page and in the API, explained, never the paper itself', async () => {
+      const api = JSON.parse((await get(app, `/api/v1/papers/${SEIBERG_WITTEN}/similar?limit=5`)).text) as { ready: boolean; model: string; results: { id: string; why: string[]; similarity: number }[] };
+      assert.equal(api.ready, true);
+      assert.match(api.model, /^lsa-\d+-[0-9a-f]{8}$/);
+      assert.equal(api.results.length, 5);
+      for (const r of api.results) {
+        assert.notEqual(r.id, SEIBERG_WITTEN);
+        assert.match(r.why[0]!, /^shares: \S/);
+      }
+      assert.ok(api.results[0]!.similarity >= api.results[4]!.similarity);
+      const page = await get(app, `/papers/${SEIBERG_WITTEN}`);
+      assert.match(page.text, new RegExp(`<h2 id="similar">Similar papers</h2><ol class="cards">[\\s\\S]*?${api.results[0]!.id.replace('.', '\\.')}`));
+      const set = JSON.parse((await get(app, `/api/v1/similar?ids=${SEIBERG_WITTEN},${NEW_STYLE_ID}&limit=6`)).text) as { results: { id: string; closestTo: string }[] };
+      assert.equal(set.results.length, 6);
+      for (const r of set.results) assert.ok([SEIBERG_WITTEN, NEW_STYLE_ID].includes(r.closestTo) && r.id !== SEIBERG_WITTEN && r.id !== NEW_STYLE_ID);
+      const author = JSON.parse((await get(app, `/api/v1/authors/${PROFILE}/similar?limit=3`)).text) as { results: unknown[] };
+      assert.equal(author.results.length, 3);
+      assert.equal((await get(app, '/api/v1/similar?ids=')).status, 400);
+      assert.equal((await get(app, `/api/v1/papers/${SEIBERG_WITTEN}/similar?limit=0`)).status, 400);
     });
 
     test('unknown ids are a 404 page; bad dates and pages are a 400 page; no stack traces', async () => {
@@ -214,7 +240,7 @@ function pageSuite(name: string, create: () => Promise<TestStore>, demo: DemoDat
     test('every path in the OpenAPI document answers with its example', async () => {
       const res = await get(app, '/api/v1/openapi.json');
       assert.equal(res.status, 200);
-      const doc = JSON.parse(res.text) as { openapi: string; paths: Record<string, { get: { parameters?: Array<{ name: string; in: string; example?: string }> } }> };
+      const doc = JSON.parse(res.text) as { openapi: string; paths: Record<string, { get: { parameters?: Array<{ name: string; in: string; required?: boolean; example?: string }> } }> };
       assert.match(doc.openapi, /^3\./);
       const paths = Object.entries(doc.paths);
       assert.ok(paths.length >= 5);
@@ -224,7 +250,10 @@ function pageSuite(name: string, create: () => Promise<TestStore>, demo: DemoDat
           assert.ok(example, `${template}: no example for {${name}}`);
           return example;
         });
-        const answer = await get(app, path);
+        const required = (item.get.parameters ?? []).filter((p) => p.in === 'query' && p.required);
+        for (const p of required) assert.ok(p.example, `${template}: no example for required ?${p.name}`);
+        const query = required.map((p) => `${p.name}=${encodeURIComponent(p.example!)}`).join('&');
+        const answer = await get(app, query ? `${path}?${query}` : path);
         assert.equal(answer.status, 200, `${path}: ${answer.text.slice(0, 200)}`);
         JSON.parse(answer.text);
       }

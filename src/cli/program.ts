@@ -12,6 +12,7 @@ import { createSources, type Sources } from '../services/sources.js';
 import type { Store } from '../store/store.js';
 import { refreshIndexes } from '../services/index.service.js';
 import { searchDeps, searchPapers } from '../services/search.service.js';
+import { openSemantic, semanticSettings } from '../services/semantic.service.js';
 import { createProgress, createStepProgress } from './progress.js';
 import { formatIndexReport, printSearchResults } from './search-output.js';
 import { EXIT, exitCodeOf, formatSummary } from './summary.js';
@@ -74,7 +75,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
       setCode(exitCodeOf(report));
       if (kind === 'papers' && opts.index !== false && report.status === 'completed' && report.new + report.updated > 0) {
         const steps = createStepProgress({ quiet: !!opts.quiet, stream: rt.stderr });
-        const indexed = await refreshIndexes(store, { onProgress: (step, done, total) => steps.update(step, done, total) });
+        const indexed = await refreshIndexes(store, { semantic: semanticSettings(cfg), onProgress: (step, done, total) => steps.update(step, done, total), log: (m) => rt.stderr.write(`${m}\n`) });
         steps.stop();
         rt.stdout.write(`${formatIndexReport(indexed)}\n`);
       }
@@ -113,11 +114,16 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
       return ingest('citations', (s) => (file ? s.citationFile(file, o.sourceName) : s.semanticScholar(o.s2 as string[])), o);
     });
 
-  program.command('index').description('build or refresh the search indexes (full text, authors)')
+  program.command('index').description('build or refresh the search indexes: full text, authors, embedding model, vectors, ANN')
     .option('-q, --quiet', 'no progress bar')
-    .action((o: { quiet?: boolean }) => withStore(async (store) => {
+    .option('--refit', 'fit a new built-in embedding model on the current corpus (new vectors for every paper)')
+    .option('--keyword-only', 'refresh only the full-text and author indexes')
+    .action((o: { quiet?: boolean; refit?: boolean; keywordOnly?: boolean }) => withStore(async (store, cfg) => {
       const progress = createStepProgress({ quiet: !!o.quiet, stream: rt.stderr });
-      const report = await refreshIndexes(store, { onProgress: (step, done, total) => progress.update(step, done, total) });
+      const report = await refreshIndexes(store, {
+        ...(o.keywordOnly ? {} : { semantic: semanticSettings(cfg) }), refit: !!o.refit,
+        onProgress: (step, done, total) => progress.update(step, done, total), log: (m) => rt.stderr.write(`${m}\n`),
+      });
       progress.stop();
       rt.stdout.write(`${formatIndexReport(report)}\n`);
     }));
@@ -127,8 +133,9 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
     .option('--author <name>', 'only papers by this author (key or any spelling)')
     .addOption(new Option('-n, --limit <n>', 'results to show').argParser(positiveInt).default(10))
     .option('--json', 'machine-readable output')
-    .action((words: string[], o) => withStore(async (store) => {
-      const results = await searchPapers(searchDeps(store), { q: words.join(' '), mode: o.mode, category: o.category ?? null, from: o.from ?? null, to: o.to ?? null, author: o.author ?? null, pageSize: o.limit });
+    .action((words: string[], o) => withStore(async (store, cfg) => {
+      const semantic = o.mode === 'keyword' ? null : await openSemantic(store, semanticSettings(cfg), (m) => rt.stderr.write(`${m}\n`));
+      const results = await searchPapers(searchDeps(store, semantic), { q: words.join(' '), mode: o.mode, category: o.category ?? null, from: o.from ?? null, to: o.to ?? null, author: o.author ?? null, pageSize: o.limit });
       printSearchResults(results, rt.stdout, !!o.json);
     }));
   program.command('stats').description('what the store holds').option('--json', 'machine-readable output')

@@ -17,7 +17,13 @@ export function printSearchResults(r: SearchResults, out: NodeJS.WritableStream,
 
 /** The one-paragraph summary `papersift index` ends with. */
 export function formatIndexReport(r: IndexReport): string {
-  return `indexed ${r.keyword.indexed.toLocaleString('en')} papers for full-text search (${r.keyword.authors.toLocaleString('en')} author names) in ${(r.elapsedMs / 1000).toFixed(1)} s`;
+  const lines = [`indexed ${r.keyword.indexed.toLocaleString('en')} papers for full-text search (${r.keyword.authors.toLocaleString('en')} author names) in ${(r.elapsedMs / 1000).toFixed(1)} s`];
+  const s = r.semantic;
+  if (s) {
+    lines.push(`embedded ${s.sync.embedded.toLocaleString('en')} papers with ${s.modelId}${s.fitted ? ' (newly fitted)' : ''}; ${s.sync.vectors.toLocaleString('en')} vectors in the ANN index`);
+    if (s.fallback) lines.push(`note: ${s.fallback}`);
+  }
+  return lines.join('\n');
 }
 
 /** Highlight markers as «…» for a terminal. */

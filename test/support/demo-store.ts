@@ -3,7 +3,11 @@ import { CitationFileSource } from '../../src/ingest/citation-file/citation-file
 import { SnapshotSource } from '../../src/ingest/snapshot/snapshot.source.js';
 import { ingestFrom } from '../../src/services/ingest.service.js';
 import type { Store } from '../../src/store/store.js';
-import { searchDeps } from '../../src/services/search.service.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { refreshIndexes } from '../../src/services/index.service.js';
+import { searchDeps, type SearchDeps } from '../../src/services/search.service.js';
+import { openSemantic } from '../../src/services/semantic.service.js';
 import { csDailySnapshot, hepthSnapshot, writeJsonl } from './convert.js';
 import { sharedData } from './shared-data.js';
 import { each, take, tempDir } from './snapshot-files.js';
@@ -21,9 +25,10 @@ export interface DemoDataOptions {
 /**
  * Fills a store with real papers from ../shared/data: a slice of the CS daily listings (feeds,
  * categories, authors) and of hep-th with the Paperscape citation graph (citation counts,
- * h-index, cited-by lists). Used by browser tests and the web benchmark.
+ * h-index, cited-by lists), then builds every search index (full text, the built-in embedding
+ * model, vectors, ANN). Used by browser and web tests.
  */
-export async function loadDemoData(store: Store, options: DemoDataOptions = {}): Promise<void> {
+export async function loadDemoData(store: Store, options: DemoDataOptions = {}): Promise<DemoSearch> {
   const tmp = tempDir('papersift-demo-');
   try {
     const file = join(tmp.dir, 'demo.jsonl');
@@ -36,8 +41,17 @@ export async function loadDemoData(store: Store, options: DemoDataOptions = {}):
       const edges = await ingestFrom(store, new CitationFileSource({ path: sharedData('paperscape_1991_1996/citations_1991_1996.tsv.gz'), sourceName: 'paperscape' }), 'citations');
       if (edges.status !== 'completed') throw new Error(`demo citations failed: ${edges.error}`);
     }
-    await searchDeps(store).keyword.refresh();
   } finally {
     tmp.remove();
   }
+  const dataDir = mkdtempSync(join(tmpdir(), 'papersift-demo-ann-'));
+  const settings = { dataDir, embeddingModel: 'builtin' };
+  await refreshIndexes(store, { semantic: settings });
+  return { search: searchDeps(store, await openSemantic(store, settings)), remove: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/** Search over the demo store (keyword and built-in semantic index), and how to delete the ANN files. */
+export interface DemoSearch {
+  search: SearchDeps;
+  remove(): void;
 }

@@ -23,7 +23,6 @@ export function apiRoutes(store: Store, search: SearchDeps, searchLimit?: number
   });
   app.get('/openapi.json', (c) => c.json(OPENAPI));
   app.get('/stats', async (c) => c.json(await store.stats.all()));
-  app.get('/papers/:id{.+}/similar', async (c) => c.json(similarJson(search, await similarPapers(search, c.req.param('id'), limitQuery(c.req.query('limit'), 10)))));
   app.get('/similar', async (c) => {
     const ids = (c.req.query('ids') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
     return c.json(similarJson(search, await moreLikeThese(search, ids, limitQuery(c.req.query('limit'), 20))));
@@ -33,6 +32,10 @@ export function apiRoutes(store: Store, search: SearchDeps, searchLimit?: number
     return c.json(similarJson(search, await moreLikeThese(search, profile.papers.slice(0, MAX_SEEDS).map((p) => p.arxivId), limitQuery(c.req.query('limit'), 20))));
   });
   app.get('/papers/:id{.+}', async (c) => {
+    // One route for both: the id itself may contain a slash (hep-th/9407087), so a separate
+    // `/papers/:id{.+}/similar` route would race the greedy parameter.
+    const similar = /^(.+)\/similar$/.exec(c.req.param('id'));
+    if (similar) return c.json(similarJson(search, await similarPapers(search, similar[1]!, limitQuery(c.req.query('limit'), 10))));
     const d = await getPaperDetail(store, c.req.param('id'));
     const p = d.paper;
     return c.json({
