@@ -61,7 +61,8 @@ export function randomizedSvd(a: Csr, options: SvdOptions): TruncatedSvd {
   const singularValues = Float64Array.from(values.slice(0, k), (v) => (v > floor ? Math.sqrt(v) : 0));
   const scale = Array.from(singularValues, (s) => (s > 0 ? 1 / s : 0));
   const coefficients = m.mmul(vectors.subMatrix(0, l - 1, 0, k - 1)).mulRowVector(scale);
-  const rightVectors = multiplySmall(t, a.cols, l, coefficients);
+  // Written over z (k ≤ l columns per row), so only two cols × l matrices are ever alive.
+  const rightVectors = multiplySmall(t, a.cols, l, coefficients, z).subarray(0, a.cols * k);
   fixSigns(rightVectors, a.cols, k);
   step();
   return { rank: k, singularValues, rightVectors };

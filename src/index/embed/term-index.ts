@@ -1,6 +1,6 @@
 import { BREAK, tokenStream } from './tokenize.js';
 
-/** A sparse vector: `length` entries of (column, weight). */
+/** A sparse vector: `length` entries of (column, weight), columns ascending. */
 export interface SparseVector {
   cols: Int32Array;
   weights: Float32Array;
@@ -139,7 +139,7 @@ export class TermIndex {
   }
 
   private finish(n: number): SparseVector {
-    const cols = this.touched.slice(0, n);
+    const cols = this.touched.slice(0, n).sort(); // ascending: the projections then read memory in order
     const weights = new Float32Array(n);
     let norm = 0;
     for (let i = 0; i < n; i++) {
