@@ -24,10 +24,12 @@ export class LsaEmbedder implements Embedder {
     return projectVector(this.model, weighPaper(this.model, doc), this.acc);
   }
 
+  /** Embeds papers, in input order. */
   async embedDocuments(docs: readonly EmbedText[]): Promise<Float32Array[]> {
     return docs.map((d) => this.embed(d));
   }
 
+  /** Embeds a query exactly as a paper with this title and no abstract. */
   async embedQuery(query: string): Promise<Float32Array> {
     return this.embed({ title: query, abstract: '' });
   }

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,20 @@ import type { Embedder } from '../embedder.js';
 import { BUILTIN, openEmbedder } from './open-embedder.js';
 
 const FIXTURE = fileURLToPath(new URL('../../../../shared/models/random-bert-tiny-fixture', import.meta.url));
+
+test('onnxruntime is loaded only when a transformer is opened', () => {
+  const here = (f: string) => JSON.stringify(new URL(f, import.meta.url).href);
+  const script = `
+    const loaded = () => process.report.getReport().sharedObjects.some((s) => s.includes('onnxruntime'));
+    await import(${here('./open-embedder.ts')});
+    await import(${here('./builtin.ts')});
+    const before = loaded();
+    const { openEmbedder } = await import(${here('./open-embedder.ts')});
+    await openEmbedder({ model: ${JSON.stringify(FIXTURE)} }, async () => { throw new Error('no fallback'); });
+    console.log(JSON.stringify([before, loaded()]));`;
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.deepEqual(JSON.parse(out.trim().split('\n').at(-1)!), [false, true]);
+});
 
 /** A stand-in for the built-in embedder that counts how often it is asked for. */
 function builtinStub(): { calls: number; open: () => Promise<Embedder> } {

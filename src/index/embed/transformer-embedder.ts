@@ -85,11 +85,13 @@ export class TransformerEmbedder implements Embedder {
     this.dimensions = dimensions;
   }
 
+  /** Embeds papers formatted as the family prescribes, in input order. */
   async embedDocuments(docs: readonly EmbedText[]): Promise<Float32Array[]> {
     const sep = this.tokenizer.sep_token ?? ' ';
     return this.embedTexts(docs.map((d) => this.family.document(d, sep)));
   }
 
+  /** Embeds a query formatted as the family prescribes (e.g. bge's instruction, e5's `query: `). */
   async embedQuery(query: string): Promise<Float32Array> {
     return (await this.embedTexts([this.family.query(query)]))[0]!;
   }
