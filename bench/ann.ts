@@ -91,6 +91,8 @@ export interface AnnBenchResult extends Omit<AnnSearchFigures, 'expansionSearch'
   vectorsPerSec: number;
   fileMB: number;
   openSec: number;
+  /** This process's peak resident set so far (the dataset, exact answers and index together), MiB. */
+  peakRssMB: number;
   /** Medians at every swept expansion_search. */
   sweep: AnnSearchFigures[];
   pass: { recallAt10: boolean; p99ms: boolean };
@@ -127,7 +129,8 @@ function summarise(w: Workload, d: number, tuning: AnnTuning, efs: number[], run
   const buildSec = med((r) => r.buildSec);
   return {
     n, dimensions: d, source: w.label, queries: w.queries.length / d, repeats: runs.length, tuning, exactSec: round(w.exactSec, 1),
-    buildSec, vectorsPerSec: Math.round(n / buildSec), fileMB: med((r) => r.fileMB), openSec: med((r) => r.openSec), ...own, sweep,
+    buildSec, vectorsPerSec: Math.round(n / buildSec), fileMB: med((r) => r.fileMB), openSec: med((r) => r.openSec),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), ...own, sweep,
     pass: { recallAt10: own.recallAt10 >= ANN_TARGETS.recallAt10, p99ms: own.p99ms <= ANN_TARGETS.p99ms }, runs,
   };
 }
@@ -206,6 +209,7 @@ function workload(opts: AnnBenchOptions, d: number): Workload {
   log(`ann ${label}: exact top 10 of ${nq} queries over ${data.length / d} vectors…`);
   const t = performance.now();
   const truth = exactTopK(data, queries, d, 10);
+  log(`ann ${label}: exact answers in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const truthDist = truth.map((keys, i) => keys.map((k) => 1 - cosine(data.subarray(k * d, (k + 1) * d), queries.subarray(i * d, (i + 1) * d))));
   return { data, queries, truth, truthDist, exactSec: (performance.now() - t) / 1000, label };
 }
