@@ -59,6 +59,8 @@ export function createStepProgress(options: { quiet?: boolean; stream?: NodeJS.W
   let current: { step: string; started: number; bar?: cliProgress.SingleBar; last: number } | undefined;
   const stats = (done: number, total: number) => {
     const secs = (Date.now() - current!.started) / 1000;
+    // A step first heard of mid-way (its first report already counts work) has no rate yet.
+    if (secs < 0.5 && done < total) return { rate: '?', eta_s: '?' };
     const rate = done / Math.max(0.001, secs);
     return { rate: Math.round(rate).toLocaleString('en'), eta_s: done > 0 && total > done ? formatSeconds((total - done) / rate) : total > 0 && done >= total ? '0s' : '?' };
   };
