@@ -192,10 +192,11 @@ async function fitReport(corpus: EmbedText[], dimensions: number | undefined): P
 
 /** Measures every embedder (see the module comment). */
 export async function benchEmbedders(options: EmbedderBenchOptions = {}): Promise<EmbedderBenchReport> {
-  const corpus = await loadAbstracts(options.fitDocs ?? Number.POSITIVE_INFINITY);
+  const measured = Math.max(options.docs ?? 5000, options.transformerDocs ?? 256);
+  const corpus = await loadAbstracts(options.lsaModel ? measured : Math.max(measured, options.fitDocs ?? Number.POSITIVE_INFINITY));
   const { model, fit } = options.lsaModel
     ? { model: options.lsaModel, fit: { papers: 0, dimensions: options.lsaModel.dimensions, vocabulary: options.lsaModel.index.size, nonZeros: 0, wallSec: 0, cpuSec: 0, modelId: options.lsaModel.id } }
-    : await fitReport(corpus, options.lsaDimensions);
+    : await fitReport(corpus.slice(0, options.fitDocs ?? corpus.length), options.lsaDimensions);
   const batch = options.batch ?? 100;
   const repeats = Math.max(3, options.repeats ?? 5);
   const embedders = [await benchLsa(model, corpus.slice(0, options.docs ?? 5000), batch, repeats)];
