@@ -3,7 +3,7 @@ import type { Store } from '../../store/store.js';
 import type { Database } from '../../store/tables.js';
 import { MARK_END, MARK_START, TOTAL_CAP, type AuthorMatch, type KeywordQuery, type KeywordResult, type RefreshReport, type SearchIndex } from '../search-index.js';
 import { lookupAuthors } from './author-lookup.js';
-import { filterCondition } from './filters.js';
+import { filterCondition, hasFilters } from './filters.js';
 import { refreshChanged, type IndexDoc } from './indexer.js';
 import { parseQuery, toPostgres } from './query.js';
 
@@ -47,7 +47,10 @@ export class PostgresFtsIndex implements SearchIndex {
       from (select p.id, p.arxiv_id, p.title, p.abstract, q.query, ts_rank_cd(${RANK_WEIGHTS}::float4[], s.doc, q.query) as score
             from ${from} where ${where} order by score desc, p.id limit ${query.limit} offset ${query.offset}) r
       order by r.score desc, r.id`.execute(db);
-    const counted = await sql<{ n: string }>`select count(*) as n from (select 1 from ${from} where ${where} limit ${TOTAL_CAP + 1}) c`.execute(db);
+    // Without filters the count needs no join with papers.
+    const counted = hasFilters(query.filters)
+      ? await sql<{ n: string }>`select count(*) as n from (select 1 from ${from} where ${where} limit ${TOTAL_CAP + 1}) c`.execute(db)
+      : await sql<{ n: string }>`select count(*) as n from (select 1 from paper_search s, (select ${tsquery} as query) q where s.doc @@ q.query limit ${TOTAL_CAP + 1}) c`.execute(db);
     const n = Number(counted.rows[0]?.n ?? 0);
     return {
       hits: rows.rows.map((r) => ({ paperId: r.id, arxivId: r.arxiv_id, score: Number(r.score), title: r.title, snippet: r.snippet.includes(MARK_START) ? r.snippet : '' })),
