@@ -16,6 +16,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0001_core': { up: (db) => createCore(db, dialect) },
     '0002_subscriptions': { up: (db) => createSubscriptions(db, dialect) },
     '0003_search': { up: (db) => createSearch(db, dialect) },
+    '0005_novelty_impact': { up: (db) => createNoveltyImpact(db, dialect) },
   };
 }
 
@@ -213,4 +214,53 @@ async function createSearch(db: Kysely<unknown>, dialect: Dialect): Promise<void
     .addColumn('paper_id', 'integer', (c) => c.notNull())
     .addColumn('vector', bytes, (c) => c.notNull())
     .addPrimaryKeyConstraint('paper_vectors_pk', ['model_id', 'paper_id'])).execute();
+}
+
+/**
+ * 0005: novelty, the impact model, author identity and external counts by year (issue 5
+ * part B; table types in `novelty-impact.tables.ts`). `paper_novelty` keeps each paper's
+ * distance to its k nearest earlier papers and its percentile within (primary category, year);
+ * `impact_models` the fitted logistic model with its held-out report as JSON, `paper_impact`
+ * each paper's predicted probability; `author_identity_log` every merge and split with the
+ * authorship rows it changed (so it can be reverted); `citation_counts_by_year` the per-year
+ * counts an external source reports, with source and retrieval date.
+ */
+async function createNoveltyImpact(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  await db.schema.createTable('paper_novelty')
+    .addColumn('paper_id', 'integer', (c) => c.primaryKey())
+    .addColumn('model_id', 'text', (c) => c.notNull())
+    .addColumn('k', 'integer', (c) => c.notNull())
+    .addColumn('distance', 'double precision')
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('percentile', 'double precision')
+    .addColumn('computed_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('paper_novelty_group').on('paper_novelty').columns(['category', 'year']).execute();
+  await db.schema.createTable('impact_models')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('vector_model_id', 'text', (c) => c.notNull())
+    .addColumn('meta', 'text', (c) => c.notNull())
+    .execute();
+  await clustered(dialect, db.schema.createTable('paper_impact')
+    .addColumn('model_id', 'text', (c) => c.notNull())
+    .addColumn('paper_id', 'integer', (c) => c.notNull())
+    .addColumn('probability', 'double precision', (c) => c.notNull())
+    .addPrimaryKeyConstraint('paper_impact_pk', ['model_id', 'paper_id'])).execute();
+  await db.schema.createTable('author_identity_log')
+    .addColumn(...serialId(dialect), (c) => c.primaryKey())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('actor', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('detail', 'text', (c) => c.notNull())
+    .addColumn('reverted_by', 'integer')
+    .execute();
+  await clustered(dialect, db.schema.createTable('citation_counts_by_year')
+    .addColumn('paper', 'text', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addColumn('retrieved_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('citation_counts_by_year_pk', ['paper', 'source', 'year'])).execute();
 }
