@@ -17,6 +17,7 @@ import { createProgress, createStepProgress } from './progress.js';
 import { formatIndexReport, printSearchResults } from './search-output.js';
 import { EXIT, exitCodeOf, formatSummary } from './summary.js';
 import { printStats } from './stats.js';
+import { addMetricsCommand, formatMetricsReport, runMetrics } from './metrics-command.js';
 
 /** What the CLI gets from its composition root. */
 export interface CliRuntime {
@@ -79,6 +80,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
         steps.stop();
         rt.stdout.write(`${formatIndexReport(indexed)}\n`);
       }
+      if (opts.index !== false && report.status === 'completed' && report.new + report.updated > 0) rt.stdout.write(`${formatMetricsReport(await runMetrics(store, { quiet: !!opts.quiet, stderr: rt.stderr }))}\n`);
     });
 
   program.command('migrate').description('create or upgrade the store schema').action(() => withStore(async (store) => {
@@ -138,6 +140,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
       const results = await searchPapers(searchDeps(store, semantic), { q: words.join(' '), mode: o.mode, category: o.category ?? null, from: o.from ?? null, to: o.to ?? null, author: o.author ?? null, pageSize: o.limit });
       printSearchResults(results, rt.stdout, !!o.json);
     }));
+  addMetricsCommand(program, (fn) => withStore((store) => fn(store)), rt);
   program.command('stats').description('what the store holds').option('--json', 'machine-readable output')
     .action((o: { json?: boolean }) => withStore(async (store) => printStats(store, rt.stdout, !!o.json)));
   program.command('runs').description('recent ingest runs').option('--failures <runId>', 'list the failures of one run', positiveInt)

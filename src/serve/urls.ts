@@ -10,6 +10,8 @@
  * | `/feed?kind=…&date=…&week=…&month=…&category=…` | the feed form's target: redirects to one of the above |
  * | `/papers/<arXiv id>` | paper page (old-style ids keep their slash: `/papers/hep-th/9407087`) |
  * | `/authors/<key>` | author profile (`?sort=newest|cited`) |
+ * | `/authors/<key>/citations` | the papers citing the author's papers (`?page=`) |
+ * | `/authors/<key>/h-core` | the author's papers most cited first, h-core marked (`?show=i10|h5`) |
  * | `/categories`, `/categories/<id>` | category index, category page |
  * | `/about`, `/search` | about page, search (keyword, semantic, hybrid) |
  * | `POST /subscribe` | digest subscription form |
@@ -131,4 +133,19 @@ export function arxivPdfUrl(arxivId: string): string {
 /** The resolver link for a DOI, each path segment encoded (`10.1103/PhysRevD.76.013009`). */
 export function doiUrl(doi: string): string {
   return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** The papers citing an author's papers, each with which of them it cites (`/authors/<key>/citations`). */
+export function authorCitationsPath(key: string, page?: number): string {
+  return withQuery(`/authors/${encodeURIComponent(key)}/citations`, { page: page && page > 1 ? page : undefined });
+}
+
+/** An author's papers most cited first with the h-core marked; `show` highlights the i10 or h5 papers instead. */
+export function authorCorePath(key: string, show?: 'h' | 'i10' | 'h5'): string {
+  return withQuery(`/authors/${encodeURIComponent(key)}/h-core`, { show: show && show !== 'h' ? show : undefined });
+}
+
+/** The papers section of an author's profile. */
+export function authorPapersPath(key: string): string {
+  return `${authorPath(key)}#papers`;
 }

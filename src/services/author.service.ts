@@ -1,11 +1,11 @@
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { PaperSummary } from '../core/paper.js';
 import { arxivIdYear } from '../core/arxiv-id.js';
-import { hIndex } from '../rank/h-index.js';
-import { i10Index } from '../rank/i10-index.js';
 import type { YearCount } from '../store/author.repository.js';
 import type { Store } from '../store/store.js';
-import type { AuthorMetrics, AuthorProfile, MetricValue } from './read-models.js';
+import type { AuthorMetricValues } from '../rank/author-metrics.js';
+import { loadAuthorMetrics } from './metrics-source.js';
+import type { AuthorMetrics, AuthorProfile, MetricsProvenance, MetricTrace, MetricValue } from './read-models.js';
 
 /** Options of {@link getAuthorProfile}. */
 export interface AuthorProfileOptions {
@@ -24,43 +24,69 @@ export const NO_CITATION_DATA = 'no citation data imported yet (papersift ingest
  * co-authors. Throws NotFoundError for an unknown key, ValidationError for an unknown sort.
  *
  * Citation figures have one definition: a paper's internal citation count (distinct citing
- * papers in the store's citation graph), as on its card. The citations tile is the sum of
- * those counts, and the h- and i10-indexes are computed from them, so tiles and cards always
- * agree. `citationsPerYear` splits the same citations by the citing paper's year (its date in the
- * store, else the year its arXiv id encodes), so the chart adds up to the tile. When the store has no
- * citation edge at all, the three citation tiles give a reason instead of a misleading 0.
+ * papers in the store's citation graph), as on its card. The metrics come from the materialised
+ * `author_metrics` row only when it agrees with these cards (see `loadAuthorMetrics`), else they
+ * are computed live from the same edges, so tiles, chart and cards always agree: the citations
+ * tile is the sum of the cards, the chart plus `undatedCitations` adds up to it, and h5 ≤ h ≤
+ * papers. When the store has no citation edge at all, the citation tiles give a reason instead
+ * of a misleading 0. Every tile links to what it counts and names its source and as-of date.
  */
 export async function getAuthorProfile(store: Store, key: string, options: AuthorProfileOptions = {}): Promise<AuthorProfile> {
   const sort = options.sort ?? 'newest';
   if (sort !== 'newest' && sort !== 'cited') throw new ValidationError('sort', `must be "newest" or "cited", got ${JSON.stringify(String(sort))}`);
   const author = await store.authors.findByKey(key);
   if (!author) throw new NotFoundError('author', key);
-  const [papers, coauthors, perYear, hasCitations] = await Promise.all([
-    store.authors.papers(key), store.authors.coauthors(key), store.authors.citingDates(key), store.citations.hasEdges(),
-  ]);
+  const [papers, coauthors, hasCitations] = await Promise.all([store.authors.papers(key), store.authors.coauthors(key), store.citations.hasEdges()]);
+  const { values, provenance } = await loadAuthorMetrics(store, key, papers);
   return {
     key: author.key,
     name: author.name,
     primaryCategory: mostFrequent(papers.map((p) => p.primaryCategory)),
-    metrics: authorMetrics(papers.map((p) => p.citationCount), hasCitations),
-    citationsPerYear: hasCitations ? fillYears(countByYear(perYear)) : [],
+    metrics: authorMetrics(values, hasCitations, { key: author.key, provenance }),
+    citationsPerYear: hasCitations ? values.citationsPerYear : [],
+    undatedCitations: values.undatedCitations,
+    years: { first: values.firstYear, last: values.lastYear },
+    provenance,
     coauthors,
     papers: sort === 'cited' ? mostCitedFirst(papers) : papers,
     sort,
   };
 }
 
-/** The metric tiles from per-paper internal citation counts (one entry per paper). */
-export function authorMetrics(counts: readonly number[], hasCitationData: boolean): AuthorMetrics {
+/** Whose tiles and where their data comes from; without it, tiles carry no source line. */
+export interface TileContext {
+  key: string;
+  provenance: MetricsProvenance;
+}
+
+/** The metric tiles from an author's metric values. */
+export function authorMetrics(m: AuthorMetricValues, hasCitationData: boolean, ctx?: TileContext): AuthorMetrics {
   const pending: MetricValue = { value: null, reason: METRICS_PIPELINE_PENDING };
-  const cite = (value: number): MetricValue => (hasCitationData ? metric(value) : { value: null, reason: NO_CITATION_DATA });
+  const t = ctx ? traces(ctx) : undefined;
+  const cite = (value: number, trace?: MetricTrace): MetricValue => (hasCitationData ? { ...metric(value), ...trace } : { value: null, reason: NO_CITATION_DATA, ...trace });
   return {
-    papers: metric(counts.length),
-    citations: cite(counts.reduce((a, b) => a + b, 0)),
-    hIndex: cite(hIndex(counts)),
-    i10Index: cite(i10Index(counts)),
+    papers: { ...metric(m.papers), ...t?.papers },
+    citations: cite(m.citations, t?.citations),
+    hIndex: cite(m.hIndex, t?.hIndex),
+    i10Index: cite(m.i10Index, t?.i10Index),
+    h5Index: cite(m.h5Index, t?.h5Index),
     novelty: pending,
     impact: pending,
+  };
+}
+
+/** Each tile's source and as-of line (the views add the links). */
+function traces(ctx: TileContext): Record<'papers' | 'citations' | 'hIndex' | 'i10Index' | 'h5Index', MetricTrace> {
+  const p = ctx.provenance;
+  const source = `internal citation graph${p.sources.length ? ` (${p.sources.join(', ')})` : ''}`;
+  const computed = p.computedAt ? `computed ${p.computedAt.slice(0, 10)} (generation ${p.generation})` : 'computed live';
+  const asOf = `citing papers up to ${p.asOfYear}; ${computed}`;
+  return {
+    papers: { source: 'papers in this index', asOf: 'live' },
+    citations: { source, asOf },
+    hIndex: { source, asOf },
+    i10Index: { source, asOf },
+    h5Index: { source, asOf: `citations from ${p.window.from}–${p.window.to}; ${computed}` },
   };
 }
 

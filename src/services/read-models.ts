@@ -21,8 +21,32 @@ export interface PaperCard {
   comments: string | null;
 }
 
-/** A metric tile's value, or why there is none yet. */
-export type MetricValue = { value: number; display: string } | { value: null; reason: string };
+/** A metric tile's value, or why there is none yet; with where it links and the data it counts. */
+export type MetricValue = ({ value: number; display: string } | { value: null; reason: string }) & MetricTrace;
+
+/** Traceability of a tile: the source and as-of date of its data (views add the link to what it counts). */
+export interface MetricTrace {
+  /** Where the data comes from, e.g. "internal citation graph (paperscape)". */
+  source?: string;
+  /** As of when, e.g. "citing papers up to 1996; computed 2025-03-18". */
+  asOf?: string;
+}
+
+/** Where a profile's metrics come from. */
+export interface MetricsProvenance {
+  /** `materialised`: the `author_metrics` row (it matched the cards); `live`: computed for this request. */
+  kind: 'materialised' | 'live';
+  /** Sources of the counted citation edges, e.g. `['paperscape']`. */
+  sources: string[];
+  /** The last year of the h5 window: the year of the newest dated citing paper in the store. */
+  asOfYear: number;
+  /** The h5 window, inclusive calendar years. */
+  window: { from: number; to: number };
+  /** When the materialised row was computed (ISO), or null for live. */
+  computedAt: string | null;
+  /** The recompute generation of the row, or null for live. */
+  generation: number | null;
+}
 
 /** The metrics on an author profile. Novelty and impact arrive with the metrics issue. */
 export interface AuthorMetrics {
@@ -30,6 +54,8 @@ export interface AuthorMetrics {
   citations: MetricValue;
   hIndex: MetricValue;
   i10Index: MetricValue;
+  /** h-index counting only citations from papers dated in the last five years (see docs/METRICS.md). */
+  h5Index: MetricValue;
   novelty: MetricValue;
   impact: MetricValue;
 }
@@ -43,6 +69,12 @@ export interface AuthorProfile {
   metrics: AuthorMetrics;
   /** Citations received per calendar year of the citing paper, ascending, gaps filled with 0. */
   citationsPerYear: { year: number; citations: number }[];
+  /** Citations whose citing paper has no known year: the chart plus these equal the citations tile. */
+  undatedCitations: number;
+  /** First and last year of publication (null without papers). */
+  years: { first: number | null; last: number | null };
+  /** Where the metrics come from and as of when. */
+  provenance: MetricsProvenance;
   coauthors: { key: string; name: string; papers: number }[];
   papers: PaperCard[];
   sort: 'newest' | 'cited';
@@ -89,4 +121,52 @@ export interface CategoryPage {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/** One citing paper on `/authors/<key>/citations`, with the author's papers it cites. */
+export interface CitingEntry {
+  /** The citing ref (arXiv id, or as reported). */
+  ref: string;
+  /** Its card when the paper is in the store. */
+  card: PaperCard | null;
+  date: string | null;
+  /** The author's papers it cites (each one counted citation). */
+  cites: { arxivId: string; title: string }[];
+}
+
+/** The citing papers of an author, paginated by citing paper. */
+export interface AuthorCitationsPage {
+  key: string;
+  name: string;
+  /** Citations counted (distinct citing → cited pairs): the citations tile. */
+  citations: number;
+  /** Distinct citing papers. */
+  citingPapers: number;
+  sources: string[];
+  entries: CitingEntry[];
+  page: number;
+  pageSize: number;
+}
+
+/** One paper on `/authors/<key>/h-core`, in citation order, with what it counts towards. */
+export interface CoreEntry {
+  card: PaperCard;
+  rank: number;
+  citations: number;
+  /** Citations from papers dated in the h5 window. */
+  windowCitations: number;
+  inHCore: boolean;
+  inI10: boolean;
+  inH5Core: boolean;
+  /** External counts of this paper, each with its source and retrieval date. */
+  external: { source: string; count: number; retrievedAt: string }[];
+}
+
+/** An author's papers most cited first, with the h-core, h5-core and i10 papers marked. */
+export interface AuthorCorePage {
+  key: string;
+  name: string;
+  metrics: AuthorMetrics;
+  provenance: MetricsProvenance;
+  entries: CoreEntry[];
 }

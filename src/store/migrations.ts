@@ -16,6 +16,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0001_core': { up: (db) => createCore(db, dialect) },
     '0002_subscriptions': { up: (db) => createSubscriptions(db, dialect) },
     '0003_search': { up: (db) => createSearch(db, dialect) },
+    '0004_metrics': { up: (db) => createMetrics(db, dialect) },
     '0005_novelty_impact': { up: (db) => createNoveltyImpact(db, dialect) },
   };
 }
@@ -263,4 +264,36 @@ async function createNoveltyImpact(db: Kysely<unknown>, dialect: Dialect): Promi
     .addColumn('count', 'integer', (c) => c.notNull())
     .addColumn('retrieved_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('citation_counts_by_year_pk', ['paper', 'source', 'year'])).execute();
+}
+
+/**
+ * 0004: materialised author metrics (issue 5 part A; see docs/METRICS.md). `author_metrics`
+ * holds each author's numbers with the generation and as-of year they were computed at;
+ * `paper_citation_totals` each cited paper's internal count at the last recompute, so the next
+ * one finds the papers that gained citations; `metrics_state` the generation and watermarks.
+ */
+async function createMetrics(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  await clustered(dialect, db.schema.createTable('author_metrics')
+    .addColumn('author_key', 'text', (c) => c.primaryKey())
+    .addColumn('papers', 'integer', (c) => c.notNull())
+    .addColumn('citations', 'integer', (c) => c.notNull())
+    .addColumn('h_index', 'integer', (c) => c.notNull())
+    .addColumn('i10_index', 'integer', (c) => c.notNull())
+    .addColumn('h5_index', 'integer', (c) => c.notNull())
+    .addColumn('window_citations', 'integer', (c) => c.notNull())
+    .addColumn('undated_citations', 'integer', (c) => c.notNull())
+    .addColumn('first_year', 'integer')
+    .addColumn('last_year', 'integer')
+    .addColumn('per_year', 'text', (c) => c.notNull())
+    .addColumn('as_of_year', 'integer', (c) => c.notNull())
+    .addColumn('generation', 'integer', (c) => c.notNull())
+    .addColumn('computed_at', 'text', (c) => c.notNull())).execute();
+  await db.schema.createIndex('author_metrics_h').on('author_metrics').columns(['h_index', 'citations']).execute();
+  await clustered(dialect, db.schema.createTable('paper_citation_totals')
+    .addColumn('arxiv_id', 'text', (c) => c.primaryKey())
+    .addColumn('citations', 'integer', (c) => c.notNull())).execute();
+  await db.schema.createTable('metrics_state')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
 }

@@ -167,6 +167,41 @@ export interface PaperVectorTable {
   vector: Uint8Array;
 }
 
+/** `author_metrics`: one author's materialised metrics (0004; see docs/METRICS.md). */
+export interface AuthorMetricsTable {
+  author_key: string;
+  papers: number;
+  citations: number;
+  h_index: number;
+  i10_index: number;
+  h5_index: number;
+  /** Citations from citing papers dated inside the h5 window. */
+  window_citations: number;
+  /** Citations whose citing paper has no known year (left out of the chart). */
+  undated_citations: number;
+  first_year: number | null;
+  last_year: number | null;
+  /** JSON `[{ year, citations }]`, ascending, gaps filled with 0. */
+  per_year: string;
+  /** The last year of the h5 window (the year of the newest dated citing paper). */
+  as_of_year: number;
+  /** The recompute run (metrics_state `generation`) that wrote the row. */
+  generation: number;
+  computed_at: string;
+}
+
+/** `paper_citation_totals`: a cited paper's internal citation count at the last recompute (0004). */
+export interface PaperCitationTotalTable {
+  arxiv_id: string;
+  citations: number;
+}
+
+/** `metrics_state`: the metrics generation and watermarks (0004). */
+export interface MetricsStateTable {
+  name: string;
+  value: string;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface Database {
   papers: PaperTable;
@@ -186,4 +221,7 @@ export interface Database {
   search_state: SearchStateTable;
   embedding_models: EmbeddingModelTable;
   paper_vectors: PaperVectorTable;
+  author_metrics: AuthorMetricsTable;
+  paper_citation_totals: PaperCitationTotalTable;
+  metrics_state: MetricsStateTable;
 }

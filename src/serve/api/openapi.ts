@@ -117,6 +117,20 @@ export const OPENAPI = {
         responses: { 200: ok('Similar'), 404: error },
       },
     },
+    '/api/v1/authors/{key}/citations': {
+      get: {
+        summary: "What an author's citations tile counts: every citing paper (newest first, 50 per page) with which of the author's papers it cites. `citations` equals the tile; `citingPapers` counts distinct citing papers.",
+        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' }, example: 'e-witten' }, { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } }],
+        responses: { 200: ok('AuthorCitations'), 404: error },
+      },
+    },
+    '/api/v1/authors/{key}/h-core': {
+      get: {
+        summary: "What an author's h-, h5- and i10-indexes count: their papers most cited first, each marked inHCore, inH5Core, inI10, with in-window citations and external counts (source, retrieval date); the metrics with their provenance (materialised or live, as-of year, h5 window).",
+        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' }, example: 'e-witten' }],
+        responses: { 200: ok('AuthorCore'), 404: error },
+      },
+    },
     '/api/v1/stats': { get: { summary: 'What the store holds.', responses: { 200: { description: 'OK' } } } },
   },
   components: {
@@ -158,7 +172,24 @@ export const OPENAPI = {
           results: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/PaperCard' }, { type: 'object', properties: { similarity: { type: 'number' }, why: { type: 'array', items: { type: 'string' } }, closestTo: { type: ['string', 'null'] } } }] } },
         },
       },
-      Metric: { type: 'object', properties: { value: { type: ['number', 'null'] }, display: { type: 'string' }, reason: { type: 'string' } } },
+      Metric: { type: 'object', properties: { value: { type: ['number', 'null'] }, display: { type: 'string' }, reason: { type: 'string' }, source: { type: 'string', description: 'Where the data comes from.' }, asOf: { type: 'string', description: 'As of when (citing papers up to a year; when computed).' } } },
+      AuthorCitations: {
+        type: 'object',
+        properties: {
+          key: { type: 'string' }, name: { type: 'string' }, citations: { type: 'integer' }, citingPapers: { type: 'integer' }, sources: { type: 'array', items: { type: 'string' } },
+          page: { type: 'integer' }, pageSize: { type: 'integer' },
+          entries: { type: 'array', items: { type: 'object', properties: { ref: { type: 'string' }, date: { type: ['string', 'null'] }, paper: { oneOf: [{ $ref: '#/components/schemas/PaperCard' }, { type: 'null' }] }, cites: { type: 'array', items: { type: 'object', properties: { arxivId: { type: 'string' }, title: { type: 'string' }, url: { type: 'string' } } } } } } },
+        },
+      },
+      AuthorCore: {
+        type: 'object',
+        properties: {
+          key: { type: 'string' }, name: { type: 'string' },
+          metrics: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Metric' } },
+          provenance: { type: 'object', properties: { kind: { enum: ['materialised', 'live'] }, sources: { type: 'array', items: { type: 'string' } }, asOfYear: { type: 'integer' }, window: { type: 'object', properties: { from: { type: 'integer' }, to: { type: 'integer' } } }, computedAt: { type: ['string', 'null'] }, generation: { type: ['integer', 'null'] } } },
+          entries: { type: 'array', items: { type: 'object', properties: { paper: { $ref: '#/components/schemas/PaperCard' }, rank: { type: 'integer' }, citations: { type: 'integer' }, windowCitations: { type: 'integer' }, inHCore: { type: 'boolean' }, inH5Core: { type: 'boolean' }, inI10: { type: 'boolean' }, external: { type: 'array', items: { type: 'object', properties: { source: { type: 'string' }, count: { type: 'integer' }, retrievedAt: { type: 'string' } } } } } } },
+        },
+      },
       Author: {
         type: 'object',
         properties: {

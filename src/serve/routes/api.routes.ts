@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { PaperCard } from '../../services/read-models.js';
 import { getAuthorProfile } from '../../services/author.service.js';
+import { getAuthorCitations, getAuthorCore } from '../../services/author-trace.service.js';
 import { getFeed } from '../../services/feed.service.js';
 import { getPaperDetail } from '../../services/paper.service.js';
 import type { Store } from '../../store/store.js';
@@ -49,6 +50,14 @@ export function apiRoutes(store: Store, search: SearchDeps, searchLimit?: number
   app.get('/authors/:key', async (c) => {
     const profile = await getAuthorProfile(store, c.req.param('key'), { sort: c.req.query('sort') === 'cited' ? 'cited' : 'newest' });
     return c.json({ ...profile, url: authorPath(profile.key), papers: profile.papers.map(card) });
+  });
+  app.get('/authors/:key/citations', async (c) => {
+    const p = await getAuthorCitations(store, c.req.param('key'), { page: intQuery(c.req.query('page')) });
+    return c.json({ ...p, url: authorPath(p.key), entries: p.entries.map((e) => ({ ref: e.ref, date: e.date, paper: e.card ? card(e.card) : null, cites: e.cites.map((x) => ({ ...x, url: paperPath(x.arxivId) })) })) });
+  });
+  app.get('/authors/:key/h-core', async (c) => {
+    const p = await getAuthorCore(store, c.req.param('key'));
+    return c.json({ ...p, url: authorPath(p.key), entries: p.entries.map(({ card: paper, ...rest }) => ({ ...rest, paper: card(paper) })) });
   });
   for (const kind of ['daily', 'weekly', 'monthly'] as const) {
     app.get(`/${kind}/:label`, async (c) => {

@@ -19,6 +19,8 @@ import { clientRateLimit, searchRateLimit } from '../security/rate-limit.js';
 import { FEED_SEGMENTS, FEED_FORM_PATH, SEARCH_PATH, SUBSCRIBE_PATH } from '../urls.js';
 import { renderAboutPage } from '../views/about-page.js';
 import { renderAuthorPage } from '../views/author-page.js';
+import { renderAuthorCitationsPage, renderAuthorCorePage } from '../views/author-trace-pages.js';
+import { getAuthorCitations, getAuthorCore } from '../../services/author-trace.service.js';
 import { renderCategoriesIndexPage, renderCategoryPage } from '../views/category-page.js';
 import { renderFeedPage } from '../views/feed-page.js';
 import { renderMessagePage } from '../views/message-page.js';
@@ -70,6 +72,11 @@ export function pageRoutes(deps: PageRouteDeps): Hono {
   app.get('/authors/:key', async (c) => {
     const sort = c.req.query('sort') === 'cited' ? 'cited' : 'newest';
     return c.html(await renderAuthorPage(await getAuthorProfile(deps.store, c.req.param('key'), { sort }), ctx(c)));
+  });
+  app.get('/authors/:key/citations', async (c) => c.html(await renderAuthorCitationsPage(await getAuthorCitations(deps.store, c.req.param('key'), { page: intQuery(c.req.query('page')) }), ctx(c))));
+  app.get('/authors/:key/h-core', async (c) => {
+    const show = c.req.query('show') === 'i10' ? 'i10' : c.req.query('show') === 'h5' ? 'h5' : 'h';
+    return c.html(await renderAuthorCorePage(await getAuthorCore(deps.store, c.req.param('key')), show, ctx(c)));
   });
   app.get('/categories', async (c) => c.html(await renderCategoriesIndexPage(ctx(c))));
   app.get('/categories/:id', async (c) => {

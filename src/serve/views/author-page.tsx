@@ -1,6 +1,7 @@
 import { findCategory } from '../../core/taxonomy.js';
 import type { AuthorProfile } from '../../services/read-models.js';
-import { authorPath } from '../urls.js';
+import { authorCitationsPath, authorCorePath, authorPapersPath, authorPath } from '../urls.js';
+import type { MetricId } from './metric-definitions.js';
 import { CitationsChart } from './citations-chart.js';
 import type { PageContext } from './context.js';
 import { renderPage } from './layout.js';
@@ -47,6 +48,11 @@ function Coauthors(props: { coauthors: AuthorProfile['coauthors'] }) {
   );
 }
 
+/** The page each tile's number counts. */
+export function tileLinks(key: string): Partial<Record<MetricId, string>> {
+  return { papers: authorPapersPath(key), citations: authorCitationsPath(key), hIndex: authorCorePath(key, 'h'), i10Index: authorCorePath(key, 'i10'), h5Index: authorCorePath(key, 'h5') };
+}
+
 /** The profile page body. */
 export function AuthorProfileView(props: AuthorProfileViewProps) {
   const { profile, ctx } = props;
@@ -58,10 +64,16 @@ export function AuthorProfileView(props: AuthorProfileViewProps) {
         {profile.primaryCategory ? <CategoryTag id={profile.primaryCategory} /> : null}
       </div>
       {category ? <p class="lede">Publishes mostly in {category.name} ({category.group}).</p> : null}
-      <MetricTiles metrics={profile.metrics} />
+      {profile.years.first !== null
+        ? <p class="muted">Publishing {profile.years.first === profile.years.last ? `in ${profile.years.first}` : `${profile.years.first}–${profile.years.last}`}.</p>
+        : null}
+      <MetricTiles metrics={profile.metrics} links={tileLinks(profile.key)} />
       <section aria-labelledby="citations-per-year">
         <h2 id="citations-per-year">Citations per year</h2>
         <CitationsChart data={profile.citationsPerYear} name={profile.name} />
+        {profile.undatedCitations > 0
+          ? <p class="muted">{profile.undatedCitations.toLocaleString('en-US')} citation{profile.undatedCitations === 1 ? '' : 's'} from papers with no known date are counted in the citations tile but not in the chart.</p>
+          : null}
       </section>
       <section aria-labelledby="coauthors">
         <h2 id="coauthors">Co-authors ({profile.coauthors.length})</h2>

@@ -6,7 +6,7 @@
  */
 
 /** The metrics a profile shows, in tile order, plus the chart. */
-export type MetricId = 'papers' | 'citations' | 'hIndex' | 'i10Index' | 'novelty' | 'impact' | 'citationsPerYear';
+export type MetricId = 'papers' | 'citations' | 'hIndex' | 'i10Index' | 'h5Index' | 'novelty' | 'impact' | 'citationsPerYear';
 
 /** A metric's name and definitions. */
 export interface MetricDefinition {
@@ -41,7 +41,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     id: 'hIndex',
     label: 'h-index',
     short: 'The largest h such that h of these papers have at least h citations each.',
-    long: 'The largest number h such that h of the author\'s papers have each been cited at least h times (Hirsch, 2005), computed from the citation counts above. An h-index can exceed neither the number of papers nor the square root of the total citations (h papers with h citations each make h² citations): 11 papers with 51 citations allow an h-index of at most 7.',
+    long: 'The largest number h such that h of the author\'s papers have each been cited at least h times (Hirsch, 2005), computed from the citation counts above; the h-core page lists the h papers that make it up. An h-index can exceed neither the number of papers nor the square root of the total citations (h papers with h citations each make h² citations): 11 papers with 51 citations allow an h-index of at most 7.',
     available: true,
   },
   {
@@ -52,10 +52,17 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
     available: true,
   },
   {
+    id: 'h5Index',
+    label: 'h5-index',
+    short: 'The h-index counting only citations from papers dated in the last five years of the data.',
+    long: "The h-index computed from recent citations only: for each paper, only the citing papers dated in the five calendar years ending with the as-of year count, where the as-of year is the year of the newest dated citing paper in this index (not today, so an index of old papers still has a meaningful window). Like Google Scholar's \"since\" column, it measures current influence rather than lifetime influence. It can never exceed the h-index, and its h5-core (the papers that make it up) is listed on the h-core page.",
+    available: true,
+  },
+  {
     id: 'citationsPerYear',
     label: 'Citations per year',
     short: 'Citations received in each calendar year, dated by the citing paper.',
-    long: "The chart on a profile: for each year, how many citations the author's papers received from papers first published that year. Years without citations are shown as zero.",
+    long: "The chart on a profile: for each year, how many citations the author's papers received from papers first published that year. Years without citations are shown as zero. The yearly bars add up to the citations tile; citing papers with no known date (rare: a reference reported only by DOI) are counted in the tile and noted under the chart.",
     available: true,
   },
   {

@@ -14,6 +14,8 @@ export interface MetricTileProps {
   value: MetricValue;
   /** Prefix for element ids, unique within the page. @default 'metric' */
   idPrefix?: string;
+  /** The page listing what the number counts. */
+  href?: string;
 }
 
 /** One tile, as a `<div>` of a `<dl class="tiles">`. */
@@ -33,18 +35,25 @@ export function MetricTile(props: MetricTileProps) {
             <dd class="tile-reason">{value.reason}</dd>
           </>
         : <dd class="tile-value">{value.display}</dd>}
+      {props.href ? <dd class="tile-trace"><a href={props.href}>{TRACE_LABELS[props.metric] ?? 'what it counts'}</a></dd> : null}
+      {value.source ? <dd class="tile-source muted">{value.source}{value.asOf ? ` · ${value.asOf}` : ''}</dd> : null}
     </div>
   );
 }
 
-/** The tile order on a profile. */
-export const PROFILE_TILES: readonly (keyof AuthorMetrics & MetricId)[] = ['papers', 'citations', 'hIndex', 'i10Index', 'novelty', 'impact'];
+/** The words of each tile's link to what it counts. */
+const TRACE_LABELS: Partial<Record<MetricId, string>> = {
+  papers: 'the papers', citations: 'the citing papers', hIndex: 'the h-core', i10Index: 'the i10 papers', h5Index: 'the h5-core',
+};
 
-/** All of a profile's tiles. */
-export function MetricTiles(props: { metrics: AuthorMetrics; idPrefix?: string }) {
+/** The tile order on a profile. */
+export const PROFILE_TILES: readonly (keyof AuthorMetrics & MetricId)[] = ['papers', 'citations', 'hIndex', 'i10Index', 'h5Index', 'novelty', 'impact'];
+
+/** All of a profile's tiles; `links` gives the page each tile's number counts. */
+export function MetricTiles(props: { metrics: AuthorMetrics; idPrefix?: string; links?: Partial<Record<MetricId, string>> }) {
   return (
     <dl class="tiles">
-      {PROFILE_TILES.map((id) => <MetricTile metric={id} value={props.metrics[id]} idPrefix={props.idPrefix} />)}
+      {PROFILE_TILES.map((id) => <MetricTile metric={id} value={props.metrics[id]} idPrefix={props.idPrefix} href={props.links?.[id]} />)}
     </dl>
   );
 }
