@@ -1,0 +1,95 @@
+/**
+ * Metrics benchmark (`npm run bench:metrics`): wall time and peak RSS of a full recompute of
+ * every author metric (`recomputeMetrics(store, { full: true })`) on the 75k CS store
+ * (`.bench/search-75k/papersift.db`, built by `npm run bench:search`) and on hep-th with its
+ * 147k Paperscape edges (`.eval/papersift.db`, built by `npm run eval` or here on first use),
+ * against a same-run floor: the bare SQL aggregation of internal citation counts per author
+ * (one GROUP BY over authorships joined to the per-paper counts), read into memory.
+ *
+ * Each measurement runs in its own child process on a fresh copy of the store, so time and
+ * peak RSS are the child's own. Environment: BENCH_REPEATS (default 3), BENCH_WORKLOADS
+ * (`cs75k,hepth`). Output: progress on stderr, one JSON document on stdout (medians).
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import { openHepthStore } from '../eval/datasets/eval-store.js';
+import { recomputeMetrics } from '../src/services/metrics.service.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+const WORKLOADS: Record<string, string> = { cs75k: join(ROOT, '.bench/search-75k/papersift.db'), hepth: join(ROOT, '.eval/papersift.db') };
+
+/** One child measurement. */
+interface Sample { wallSec: number; peakRssMB: number; authors: number; edges: number }
+
+if (process.argv[2] === '--child') await child(process.argv[3] as 'recompute' | 'floor', process.argv[4]!);
+else await main();
+
+async function main(): Promise<void> {
+  const repeats = Number(process.env['BENCH_REPEATS'] ?? 3);
+  const names = (process.env['BENCH_WORKLOADS'] ?? 'cs75k,hepth').split(',');
+  const results: Record<string, unknown> = {};
+  for (const name of names) {
+    const file = WORKLOADS[name];
+    if (!file) throw new Error(`unknown workload ${name}`);
+    if (!existsSync(file)) await prepare(name, file);
+    const run = (mode: 'recompute' | 'floor') => Array.from({ length: repeats }, (_, i) => {
+      process.stderr.write(`${name}: ${mode} ${i + 1}/${repeats}\n`);
+      return measure(mode, file);
+    });
+    const recompute = summarise(run('recompute'));
+    const floor = summarise(run('floor'));
+    results[name] = { store: file, recompute, floor, ratio: Math.round((recompute.wallSec / floor.wallSec) * 10) / 10 };
+    process.stderr.write(`${name}: recompute ${recompute.wallSec} s, ${recompute.peakRssMB} MB; floor ${floor.wallSec} s, ${floor.peakRssMB} MB\n`);
+  }
+  process.stdout.write(`${JSON.stringify({ benchmark: 'metrics', repeats, node: process.version, results }, null, 2)}\n`);
+}
+
+async function prepare(name: string, file: string): Promise<void> {
+  if (name !== 'hepth') throw new Error(`${file} is missing: run npm run bench:search first`);
+  process.stderr.write('building the hep-th store (once)\n');
+  await (await openHepthStore(join(file, '..'))).close();
+}
+
+/** Runs one child on a fresh copy of the store. */
+function measure(mode: 'recompute' | 'floor', file: string): Sample {
+  const dir = mkdtempSync(join(tmpdir(), 'papersift-bench-metrics-'));
+  try {
+    copyFileSync(file, join(dir, 'papersift.db'));
+    for (const ext of ['-wal', '-shm']) if (existsSync(file + ext)) copyFileSync(file + ext, join(dir, `papersift.db${ext}`));
+    const out = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', mode, join(dir, 'papersift.db')], { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 24 });
+    if (out.status !== 0) throw new Error(`child ${mode} failed: ${out.stderr}`);
+    return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as Sample;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function child(mode: 'recompute' | 'floor', file: string): Promise<void> {
+  const store = openSqliteStore({ file });
+  await store.migrate();
+  const edges = Number((await sql<{ n: number }>`select count(*) as n from citations`.execute(store.db)).rows[0]!.n);
+  const started = performance.now();
+  let authors: number;
+  if (mode === 'recompute') authors = (await recomputeMetrics(store, { full: true })).authors;
+  else {
+    const rows = await sql<{ k: string; p: number; c: number }>`select pa.author_key as k, count(distinct p.id) as p, sum(coalesce(t.n, 0)) as c
+      from paper_authors pa join papers p on p.id = pa.paper_id
+      left join (select cited, count(distinct citing) as n from citations group by cited) t on t.cited = p.arxiv_id
+      group by pa.author_key`.execute(store.db);
+    authors = rows.rows.length;
+  }
+  const wallSec = (performance.now() - started) / 1000;
+  await store.close();
+  process.stdout.write(`${JSON.stringify({ wallSec, peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), authors, edges })}\n`);
+}
+
+function summarise(samples: Sample[]): Sample {
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { wallSec: Math.round(median(samples.map((s) => s.wallSec)) * 100) / 100, peakRssMB: median(samples.map((s) => s.peakRssMB)), authors: samples[0]!.authors, edges: samples[0]!.edges };
+}
