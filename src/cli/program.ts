@@ -17,6 +17,7 @@ import { createProgress, createStepProgress } from './progress.js';
 import { formatIndexReport, printSearchResults } from './search-output.js';
 import { EXIT, exitCodeOf, formatSummary } from './summary.js';
 import { printStats } from './stats.js';
+import { registerAuthorsCommand } from './authors-command.js';
 import { addMetricsCommand, formatMetricsReport, runMetrics } from './metrics-command.js';
 
 /** What the CLI gets from its composition root. */
@@ -148,6 +149,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
       if (o.failures) for (const f of await store.runs.failures(o.failures, 100_000)) rt.stdout.write(`${f.position}\t${f.reason}\n`);
       else for (const r of await store.runs.recent(20)) rt.stdout.write(`#${r.id}\t${r.status}\t${r.source}\t${r.startedAt}\tfetched ${r.fetched} new ${r.new} updated ${r.updated} unchanged ${r.unchanged} failed ${r.failed}${r.error ? `\t${r.error}` : ''}\n`);
     }));
+  registerAuthorsCommand(program, withStore, rt.stdout);
   program.command('serve').description('run the web app (what `npm start` runs)').option('--port <port>', 'port (PORT)', positiveInt)
     .action(async (o: { port?: number }) => {
       const cfg = { ...config(), ...(o.port !== undefined ? { port: o.port } : {}) };

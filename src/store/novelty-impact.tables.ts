@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { Database } from './tables.js';
 
 /**
@@ -37,7 +37,7 @@ export interface PaperImpactTable {
 
 /** `author_identity_log`: one merge or split (JSON detail), reversible. */
 export interface AuthorIdentityLogTable {
-  id: number;
+  id: Generated<number>;
   at: string;
   actor: string;
   action: string;
