@@ -24,6 +24,9 @@ export function AboutView() {
           </>
         ))}
       </dl>
+      <h2>Consistency and traceability</h2>
+      <p>Every citation figure on a profile comes from one count: the distinct papers in this index citing a paper, as shown on its card. The citations tile is the sum of the cards, the yearly bars add up to it, and the h-, h5- and i10-indexes are computed from the same counts, so an h-index can never exceed the number of papers or the square root of the citations, and the h5-index never exceeds the h-index.</p>
+      <p>Each tile links to what it counts: the citations tile to the list of citing papers (each with the author's papers it cites), the h-index to the h-core (the author's papers most cited first, the first h marked), the i10- and h5-indexes to the same list with their papers marked. Each tile names the source of its data and as of when it was computed. Metrics are recomputed after every import, for the authors it touched; a profile whose stored metrics no longer match its cards computes them afresh instead of showing stale numbers.</p>
       <h2>Authors</h2>
       <p>arXiv has no author identifiers, so Papersift groups papers by a normalised form of each author name. People who share a name share a profile, and someone who signs their name in two ways has two. Treat profile metrics as a guide, not a verdict.</p>
     </>
