@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import { arxivIdYear } from '../core/arxiv-id.js';
-import type { PaperCitations } from '../rank/author-metrics.js';
 import { paperDate } from './paper-cards.js';
 import type { AuthorMetricsTable, Database } from './tables.js';
 
@@ -11,6 +10,13 @@ import type { AuthorMetricsTable, Database } from './tables.js';
  * Shared by both backends; parameterised queries only, ids in chunks far below both backends'
  * bound-parameter limits.
  */
+
+/** One of an author's papers with the year of each distinct citing paper (the shape `rank/author-metrics` computes from). */
+export interface PaperCitations {
+  arxivId: string;
+  year: number | null;
+  citingYears: (number | null)[];
+}
 
 /** Ids per query. */
 const CHUNK = 500;
