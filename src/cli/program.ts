@@ -81,7 +81,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
         steps.stop();
         rt.stdout.write(`${formatIndexReport(indexed)}\n`);
       }
-      if (opts.index !== false && report.status === 'completed' && report.new + report.updated > 0) rt.stdout.write(`${formatMetricsReport(await runMetrics(store, { quiet: !!opts.quiet, stderr: rt.stderr }))}\n`);
+      if (opts.index !== false && report.status === 'completed' && report.new + report.updated > 0) rt.stdout.write(`${formatMetricsReport(await runMetrics(store, { quiet: true, stderr: rt.stderr }))}\n`);
     });
 
   program.command('migrate').description('create or upgrade the store schema').action(() => withStore(async (store) => {
