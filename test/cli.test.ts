@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { authorKey } from '../src/core/author-name.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -81,6 +82,23 @@ describe('papersift CLI on SQLite', () => {
     assert.match(again.stdout, /\nembedded 0 papers with lsa-/);
     const bad = await cli(['search', 'x', '--mode', 'telepathy'], env, arxiv.fetch);
     assert.equal(bad.code, 2);
+  });
+
+  test('metrics recomputes author metrics, scores novelty and explains a missing impact model; authors merge recomputes', async () => {
+    const r = await cli(['metrics', '--quiet'], env, arxiv.fetch);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^metrics: (full|incremental) recompute of [\d,]+ authors/m);
+    assert.match(r.stdout, /^novelty: [\d,]+ papers scored$/m);
+    assert.match(r.stdout, /^impact: skipped \(no citation data/m);
+    const again = await cli(['metrics', '--quiet'], env, arxiv.fetch);
+    assert.match(again.stdout, /^novelty: 0 papers scored$/m, 'novelty is computed once per paper');
+    const head = HEAD_LINES.slice(0, 2).map((l) => JSON.parse(l) as { authors: string });
+    const [a, b] = head.map((o) => authorKey(o.authors.split(/,| and /)[0]!.trim()));
+    const merged = await cli(['authors', 'merge', a!, b!], env, arxiv.fetch);
+    assert.equal(merged.code, 0, merged.stderr);
+    assert.match(merged.stdout, /^merged \(#1\): \d+ authorships moved; metrics recomputed for [\d,]+ authors/);
+    const log = await cli(['authors', 'log'], env, arxiv.fetch);
+    assert.match(log.stdout, /^#1 \S+ \S+ merge /);
   });
 
   test('a snapshot with bad lines exits 3 and lists each failure with its line', async () => {

@@ -1,3 +1,5 @@
+import { authorImpact } from './impact.service.js';
+import { authorNovelty } from './novelty.service.js';
 import { NotFoundError, ValidationError } from '../core/errors.js';
 import type { PaperSummary } from '../core/paper.js';
 import { arxivIdYear } from '../core/arxiv-id.js';
@@ -37,12 +39,12 @@ export async function getAuthorProfile(store: Store, key: string, options: Autho
   const author = await store.authors.findByKey(key);
   if (!author) throw new NotFoundError('author', key);
   const [papers, coauthors, hasCitations] = await Promise.all([store.authors.papers(key), store.authors.coauthors(key), store.citations.hasEdges()]);
-  const { values, provenance } = await loadAuthorMetrics(store, key, papers);
+  const [{ values, provenance }, novelty, impact] = await Promise.all([loadAuthorMetrics(store, key, papers), authorNovelty(store, key), authorImpact(store, key)]);
   return {
     key: author.key,
     name: author.name,
     primaryCategory: mostFrequent(papers.map((p) => p.primaryCategory)),
-    metrics: authorMetrics(values, hasCitations, { key: author.key, provenance }),
+    metrics: { ...authorMetrics(values, hasCitations, { key: author.key, provenance }), novelty, impact },
     citationsPerYear: hasCitations ? values.citationsPerYear : [],
     undatedCitations: values.undatedCitations,
     years: { first: values.firstYear, last: values.lastYear },
@@ -59,7 +61,7 @@ export interface TileContext {
   provenance: MetricsProvenance;
 }
 
-/** The metric tiles from an author's metric values. */
+/** The metric tiles from an author's metric values (novelty and impact pending: the profile fills them from their services). */
 export function authorMetrics(m: AuthorMetricValues, hasCitationData: boolean, ctx?: TileContext): AuthorMetrics {
   const pending: MetricValue = { value: null, reason: METRICS_PIPELINE_PENDING };
   const t = ctx ? traces(ctx) : undefined;

@@ -9,6 +9,7 @@ import type { Store } from '../../store/store.js';
 import { searchPapers, type SearchDeps } from '../../services/search.service.js';
 import { renderSearchPage } from '../views/search-page.js';
 import { similarPapers } from '../../services/similar.service.js';
+import { impactModelReport } from '../../services/impact.service.js';
 
 /** Similar papers listed on a paper page. */
 const SIMILAR_ON_PAGE = 8;
@@ -83,7 +84,7 @@ export function pageRoutes(deps: PageRouteDeps): Hono {
     const page = await getCategoryPage(deps.store, c.req.param('id'), { page: intQuery(c.req.query('page')) });
     return c.html(await renderCategoryPage(page, ctx(c)));
   });
-  app.get('/about', async (c) => c.html(await renderAboutPage(ctx(c))));
+  app.get('/about', async (c) => c.html(await renderAboutPage(ctx(c), await impactModelReport(deps.store))));
   app.get(SEARCH_PATH, searchRateLimit(deps.searchLimit), async (c) => {
     const q = c.req.query('q');
     const results = q === undefined ? null : await searchPapers(deps.search, { ...searchQuery(c), q });

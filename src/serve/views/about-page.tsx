@@ -1,3 +1,4 @@
+import type { ImpactModelReport } from '../../services/impact.service.js';
 import type { PageContext } from './context.js';
 import { renderPage } from './layout.js';
 import { METRIC_DEFINITIONS } from './metric-definitions.js';
@@ -7,7 +8,7 @@ import { METRIC_DEFINITIONS } from './metric-definitions.js';
  * (from metric-definitions.ts, the same text the tile tooltips use), including the ones that
  * are not computed yet.
  */
-export function AboutView() {
+export function AboutView(props: { impact?: ImpactModelReport | undefined }) {
   return (
     <>
       <h1>About Papersift</h1>
@@ -24,6 +25,7 @@ export function AboutView() {
           </>
         ))}
       </dl>
+      <ImpactModel report={props.impact} />
       <h2>Consistency and traceability</h2>
       <p>Every citation figure on a profile comes from one count: the distinct papers in this index citing a paper, as shown on its card. The citations tile is the sum of the cards, the yearly bars add up to it, and the h-, h5- and i10-indexes are computed from the same counts, so an h-index can never exceed the number of papers or the square root of the citations, and the h5-index never exceeds the h-index.</p>
       <p>Each tile links to what it counts: the citations tile to the list of citing papers (each with the author's papers it cites), the h-index to the h-core (the author's papers most cited first, the first h marked), the i10- and h5-indexes to the same list with their papers marked. Each tile names the source of its data and as of when it was computed. Metrics are recomputed after every import, for the authors it touched; a profile whose stored metrics no longer match its cards computes them afresh instead of showing stale numbers.</p>
@@ -33,7 +35,24 @@ export function AboutView() {
   );
 }
 
-/** The about page as a complete HTML document. */
-export function renderAboutPage(ctx: PageContext): Promise<string> {
-  return renderPage(<AboutView />, { title: 'About', ctx, description: 'What Papersift is, where its data comes from, and how its metrics are defined.' });
+function ImpactModel(props: { report: ImpactModelReport | undefined }) {
+  const r = props.report;
+  if (!r) return <><h2>The impact model</h2><p>No impact model has been trained on this index yet (<code>papersift metrics</code> trains one when citation data allows).</p></>;
+  if (r.status !== 'ok' || r.auc === null) return <><h2>The impact model</h2><p>This index cannot support an impact model: {r.reason}.</p></>;
+  return (
+    <section aria-labelledby="impact-model">
+      <h2 id="impact-model">The impact model</h2>
+      <p>Trained {r.createdAt.slice(0, 10)} on {r.train?.papers.toLocaleString('en-US')} papers ({r.train?.from} to {r.train?.to}) and tested on the {r.test?.papers.toLocaleString('en-US')} later ones ({r.test?.from} to {r.test?.to}), which it never saw: held-out AUC <strong>{r.auc.toFixed(3)}</strong> (± {(r.aucStandardError ?? 0).toFixed(3)}), Brier score {r.brier?.toFixed(4)} against {r.brierBaseline?.toFixed(4)} for always predicting the base rate.</p>
+      <table class="calibration">
+        <caption>Calibration on the held-out papers</caption>
+        <thead><tr><th scope="col">predicted</th><th scope="col">papers</th><th scope="col">mean predicted</th><th scope="col">observed</th></tr></thead>
+        <tbody>{r.calibration.filter((b) => b.count > 0).map((b) => <tr><td>{b.lo.toFixed(1)}–{b.hi.toFixed(1)}</td><td>{b.count}</td><td>{b.meanPredicted?.toFixed(3) ?? '—'}</td><td>{b.observed?.toFixed(3) ?? '—'}</td></tr>)}</tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The about page as a complete HTML document, with the impact model's held-out report when there is one. */
+export function renderAboutPage(ctx: PageContext, impact?: ImpactModelReport): Promise<string> {
+  return renderPage(<AboutView impact={impact} />, { title: 'About', ctx, description: 'What Papersift is, where its data comes from, and how its metrics are defined.' });
 }

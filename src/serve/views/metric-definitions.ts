@@ -68,16 +68,16 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
   {
     id: 'novelty',
     label: 'Novelty',
-    short: "How far this author's recent work is from earlier work in its field (coming with the metrics pipeline).",
-    long: "Planned: a measure of how different the author's recent papers are from earlier papers in their categories, computed from text embeddings. It is coming with the metrics pipeline; until then the tile shows a dash and says why, rather than a number that means nothing.",
-    available: false,
+    short: "How far the author's papers lie from the papers before them, as a percentile within their category and year (median over papers).",
+    long: "For each paper, Papersift takes the 10 earlier papers most similar to it in the built-in text-vector space (the LSA model fitted on this index) and measures how far it lies from them (1 − mean cosine similarity). Because that distance shrinks as a field grows, it is turned into a percentile within the paper's primary category and year: 90% means more distant from prior work than 90% of that year's papers in the category. The author's novelty is the median over their papers. Papers from the index's first year, and groups of fewer than 20 papers, get none. It measures textual distance, not quality or correctness.",
+    available: true,
   },
   {
     id: 'impact',
     label: 'Impact',
-    short: 'Citation impact relative to papers of the same field and age (coming with the metrics pipeline).',
-    long: "Planned: the author's citations compared with those of papers of the same category and year, so that fields with different citation habits can be compared. It is coming with the metrics pipeline; until then the tile shows a dash and says why.",
-    available: false,
+    short: 'Predicted chance (0–100) that a paper reaches the top 10% of its category and year by citations within two years; mean over the author\'s papers.',
+    long: "A logistic-regression model trained on this index's papers whose next two years of citations are known predicts, from what is known at submission (the text's vector, number of authors and categories, lengths, venue hints in the comments, month), the chance that a paper ends up in the top 10% of its primary category and year by citations within two years. The author's score is the mean over their papers. The model's held-out AUC and calibration are shown below; where the data cannot support a model (no citation data, too few labelled papers, or no better than chance on held-out papers) the tile says so instead of showing a number.",
+    available: true,
   },
 ];
 

@@ -32,10 +32,14 @@ function profileFixture(overrides: Partial<AuthorProfile> = {}): AuthorProfile {
       citations: { value: 5, display: '5' },
       hIndex: { value: 1, display: '1' },
       i10Index: { value: 0, display: '0' },
+      h5Index: { value: 1, display: '1' },
       novelty: { value: null, reason: 'Coming with the metrics pipeline' },
       impact: { value: null, reason: 'Coming with the metrics pipeline' },
     },
     citationsPerYear: [{ year: 2008, citations: 1 }, { year: 2009, citations: 0 }, { year: 2010, citations: 4 }],
+    undatedCitations: 0,
+    years: { first: 2007, last: 2007 },
+    provenance: { kind: 'live', sources: ['paperscape'], asOfYear: 2010, window: { from: 2006, to: 2010 }, computedAt: null, generation: null },
     coauthors: [{ key: 'alberto-torchinsky', name: 'Alberto Torchinsky', papers: 2 }],
     papers: [paperCard('0704.0005', { citationCount: 4 }), paperCard('0704.0054', { citationCount: 1 })],
     sort: 'newest',
@@ -223,9 +227,22 @@ describe('other pages', () => {
     const html = await renderAboutPage(ctx('/about'));
     assertCleanDocument(html);
     for (const label of ['Papers', 'Citations', 'h-index', 'i10-index', 'Citations per year', 'Novelty', 'Impact']) assert.match(html, new RegExp(`>${label}[ <(]`));
-    assert.match(html, /Novelty \(coming with the metrics pipeline\)/);
-    assert.match(html, /Impact \(coming with the metrics pipeline\)/);
+    assert.doesNotMatch(html, /coming with the metrics pipeline/);
     assert.match(html, /Only citations between papers in this index are counted/);
+    assert.match(html, /No impact model has been trained on this index yet/);
+    const report = {
+      status: 'ok' as const, modelId: 'impact-1', vectorModelId: 'lsa-384-00000000', createdAt: '2026-11-22T00:00:00Z', coverageEnd: '1996-12-31', labelled: 5798,
+      train: { papers: 4638, positives: 503, from: '1992-01-01', to: '1994-07-19' }, test: { papers: 1160, positives: 113, from: '1994-07-19', to: '1994-12-31' },
+      auc: 0.7634, aucStandardError: 0.027, brier: 0.0777, brierBaseline: 0.088, features: 400,
+      calibration: [{ lo: 0, hi: 0.1, count: 730, meanPredicted: 0.056, observed: 0.041 }, { lo: 0.9, hi: 1, count: 0, meanPredicted: null, observed: null }],
+    };
+    const trained = await renderAboutPage(ctx('/about'), report);
+    assertCleanDocument(trained);
+    assert.match(trained, /held-out AUC <strong>0\.763<\/strong>/);
+    assert.match(trained, /<tr><td>0\.0–0\.1<\/td><td>730<\/td><td>0\.056<\/td><td>0\.041<\/td><\/tr>/);
+    assert.doesNotMatch(trained, /0\.9–1\.0/, 'empty bins are left out');
+    const unsupported = await renderAboutPage(ctx('/about'), { ...report, status: 'unsupported', reason: 'fewer than 500 labelled papers', auc: null });
+    assert.match(unsupported, /cannot support an impact model: fewer than 500 labelled papers/);
   });
 
   test('error pages escape their message', async () => {
