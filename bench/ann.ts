@@ -20,6 +20,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../src/core/random.js';
 import { cosine, exactTopK } from '../src/index/vectors/exact.js';
 import { DEFAULT_TUNING, UsearchIndex, type AnnTuning } from '../src/index/vectors/usearch-index.js';
 import { vectorPages } from '../src/index/vectors/vector-table.js';
@@ -110,9 +111,10 @@ export async function benchAnn(opts: AnnBenchOptions): Promise<AnnBenchResult> {
   const efs = [...new Set([tuning.expansionSearch, ...(opts.sweep ?? [])])].sort((a, b) => a - b);
   const runs: AnnRun[] = [];
   for (let r = 0; r < (opts.repeats ?? 3); r++) {
-    runs.push(await oneRun(w, d, tuning, efs, opts.threads));
-    const own = runs[r]!.searches.find((s) => s.expansionSearch === tuning.expansionSearch)!;
-    log(`ann ${w.label}: run ${r + 1}: build ${runs[r]!.buildSec.toFixed(1)} s, recall@10 ${own.recallAt10.toFixed(4)}, p50 ${own.p50ms.toFixed(3)} ms, p99 ${own.p99ms.toFixed(3)} ms`);
+    const run = await oneRun(w, d, tuning, efs, opts.threads);
+    runs.push(run);
+    log(`ann ${w.label}: run ${r + 1}: build ${run.buildSec.toFixed(1)} s, file ${run.fileMB} MiB`);
+    for (const s of run.searches) log(`  ef ${s.expansionSearch}: recall@10 ${s.recallAt10.toFixed(4)} (ties ${s.recallAt10Ties.toFixed(4)}), p50 ${s.p50ms.toFixed(3)} ms, p99 ${s.p99ms.toFixed(3)} ms`);
   }
   return summarise(w, d, tuning, efs, runs);
 }
@@ -223,7 +225,7 @@ function synthetic(source: Exclude<AnnSource, { kind: 'rows' }>, n: number, nq: 
 /** Holds out `nq` random rows as queries; the other rows (up to `n`), repeated `replicas` times, are the dataset. */
 function fromRows(source: Extract<AnnSource, { kind: 'rows' }>, n: number, nq: number, d: number, seed: number): { data: Float32Array; queries: Float32Array; label: string } {
   const rows = source.rows.length / d;
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const held = new Set<number>();
   while (held.size < Math.min(nq, rows - 1)) held.add(Math.floor(rnd() * rows));
   const kept: number[] = [];
@@ -245,11 +247,11 @@ export const DEFAULT_NOISE = 2;
  * `noise` times a draw from the same Gaussian, normalised. Deterministic for a seed.
  */
 export function clusteredVectors(n: number, d: number, seed: number, noise = DEFAULT_NOISE): Float32Array {
-  const gauss = gaussian(mulberry32(seed));
+  const gauss = gaussian(seededRandom(seed));
   const scale = Float32Array.from({ length: d }, (_, i) => 1 / Math.sqrt(i + 1));
   const c = Math.max(16, Math.ceil(n / 500));
   const centres = Float32Array.from({ length: c * d }, (_, i) => gauss() * scale[i % d]!);
-  const pick = mulberry32(seed + 1);
+  const pick = seededRandom(seed + 1);
   const out = new Float32Array(n * d);
   for (let r = 0; r < n; r++) {
     const centre = Math.floor(pick() * c) * d;
@@ -261,7 +263,7 @@ export function clusteredVectors(n: number, d: number, seed: number, noise = DEF
 
 /** `n` isotropic random unit vectors. */
 export function uniformVectors(n: number, d: number, seed: number): Float32Array {
-  const gauss = gaussian(mulberry32(seed));
+  const gauss = gaussian(seededRandom(seed));
   const out = Float32Array.from({ length: n * d }, gauss);
   for (let r = 0; r < n; r++) normalizeRow(out, r, d);
   return out;
@@ -284,15 +286,6 @@ function normalizeRow(m: Float32Array, r: number, d: number): void {
   for (let i = 0; i < d; i++) m[r * d + i]! *= inv;
 }
 
-function mulberry32(seed: number): () => number {
-  let s = seed | 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal draws (Box–Muller). */
 function gaussian(rnd: () => number): () => number {

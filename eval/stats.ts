@@ -1,17 +1,9 @@
+import { seededRandom } from '../src/core/random.js';
 /** A source of uniform numbers in [0, 1). */
 export type Rng = () => number;
 
-/** mulberry32: a small, fast, seeded generator, so every sample and resample is reproducible. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator every sample and resample uses ({@link seededRandom}, mulberry32). */
+export const seededRng: (seed: number) => Rng = seededRandom;
 
 /** A shuffled copy (Fisher–Yates). */
 export function shuffled<T>(items: readonly T[], rng: Rng): T[] {

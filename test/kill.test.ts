@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { seededRandom } from '../src/core/random.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,17 +36,6 @@ const backends = await testBackends();
 const tmp = tempDir('papersift-kill-');
 after(() => tmp.remove());
 
-/** mulberry32: a tiny seeded PRNG, so kill points are reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // The snapshot: 14,000 hep-th papers, then 6,000 CS papers; a truncated line (line 2,345), a CS
 // record whose categories are only ACM codes, and Seiberg–Witten again near the end with a v2
@@ -159,7 +149,7 @@ test('reference: one uninterrupted run (SQLite) exits 3, completed with 2 record
 
 for (const backend of backends) {
   describe(`SIGKILL during ingest: ${backend.name}`, { skip: backend.skip }, () => {
-    const random = rng(SEED + (backend.name === 'postgres' ? 1 : 0));
+    const random = seededRandom(SEED + (backend.name === 'postgres' ? 1 : 0));
     for (let k = 1; k <= KILLS[backend.name]; k++) {
       // Spread the kill points over the file: the k-th falls in the k-th of KILLS equal slices.
       const slice = (TOTAL - 2 * BATCH) / KILLS[backend.name];

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
+import { seededRandom } from '../core/random.js';
+
 import { test } from 'node:test';
 import { auc, aucStandardError, brierScore, fitLogistic, predictLogistic, reliabilityBins, sigmoid } from './logistic.js';
 
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
-}
+const rng = seededRandom;
 
 test('auc: known answers, ties half, null with one class', () => {
   assert.equal(auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]), 0.75);

@@ -22,6 +22,7 @@
  *
  * Feed, category and profile pages take `?category=`, `?page=` and `?sort=` as query parameters.
  */
+import type { SearchRequest } from '../services/search.service.js';
 
 /** Query parameters; entries whose value is null, undefined or '' are left out. */
 export type Query = Record<string, string | number | null | undefined>;
@@ -82,15 +83,7 @@ export const ABOUT_PATH = '/about';
 export const SEARCH_PATH = '/search';
 
 /** The search parameters a results URL carries (empty values are left out). */
-export interface SearchParams {
-  q: string;
-  mode?: string | null;
-  category?: string | null;
-  from?: string | null;
-  to?: string | null;
-  author?: string | null;
-  page?: number;
-}
+export type SearchParams = Pick<SearchRequest, 'q' | 'mode' | 'category' | 'from' | 'to' | 'author' | 'page'>;
 
 /** A search results URL. */
 export function searchPath(p: SearchParams): string {

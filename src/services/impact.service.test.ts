@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { seededRandom } from '../core/random.js';
+
 import { describe, test } from 'node:test';
 import type { CitationRecord } from '../core/citation.js';
 import type { Store } from '../store/store.js';
@@ -6,10 +8,7 @@ import { seedVectorPapers } from '../../test/support/vector-papers.js';
 import { testBackends, useStore } from '../../test/support/test-store.js';
 import { authorImpact, impactModelReport, paperImpact, trainImpactModel } from './impact.service.js';
 
-function rng(seed: number): () => number {
-  let s = seed;
-  return () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
-}
+const rng = seededRandom;
 
 async function cite(store: Store, edges: { citing: string; cited: string }[]): Promise<void> {
   const run = await store.runs.start('test', `edges-${edges[0]?.cited}`, {}, '2025-01-01T00:00:00.000Z');

@@ -1,3 +1,4 @@
+import type { RankedPaper } from '../rank/author-metrics.js';
 import type { StoredPaper } from '../core/paper.js';
 
 /**
@@ -148,16 +149,9 @@ export interface AuthorCitationsPage {
   pageSize: number;
 }
 
-/** One paper on `/authors/<key>/h-core`, in citation order, with what it counts towards. */
-export interface CoreEntry {
+/** One paper on `/authors/<key>/h-core`, in citation order, with what it counts towards (its place in {@link RankedPaper} terms). */
+export interface CoreEntry extends Omit<RankedPaper, 'arxivId'> {
   card: PaperCard;
-  rank: number;
-  citations: number;
-  /** Citations from papers dated in the h5 window. */
-  windowCitations: number;
-  inHCore: boolean;
-  inI10: boolean;
-  inH5Core: boolean;
   /** External counts of this paper, each with its source and retrieval date. */
   external: { source: string; count: number; retrievedAt: string }[];
 }

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../core/random.js';
 import { CholeskyDecomposition, EigenvalueDecomposition, inverse, Matrix } from 'ml-matrix';
 
 /**
@@ -5,18 +6,6 @@ import { CholeskyDecomposition, EigenvalueDecomposition, inverse, Matrix } from 
  * Float32Arrays handled by the tight loops here, with sums accumulated in doubles; the small
  * l × l steps (products, eigen-decompositions) are ml-matrix Matrices.
  */
-
-/** A seeded uniform generator on [0, 1) (mulberry32): the same seed gives the same sequence. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A rows × cols matrix of standard normal values (Box–Muller over {@link seededRandom}). */
 export function gaussianMatrix(rows: number, cols: number, seed: number): Float32Array {
