@@ -4,8 +4,13 @@ import type { SemanticIndex } from './semantic.js';
 import type { VectorHit, VectorIndex } from './vector-index.js';
 import { readVectors } from './vectors/vector-table.js';
 
-/** Explains a match by the terms two papers share (the built-in model's tf-idf weights). */
-export type TermExplainer = (a: EmbedText, b: EmbedText, n: number) => string[];
+/** Term weighting for explanations and keyword queries (the built-in model's tf-idf weights). */
+export interface TermExplainer {
+  /** Terms two papers share, most informative first. */
+  shared(a: EmbedText, b: EmbedText, n: number): string[];
+  /** A paper's most distinctive terms. */
+  top(text: EmbedText, n: number): string[];
+}
 
 /**
  * The semantic index over a store: queries are embedded by the model that made the stored
@@ -44,6 +49,11 @@ export class StoredSemanticIndex implements SemanticIndex {
 
   /** Terms the two papers share, most informative first. */
   sharedTerms(a: EmbedText, b: EmbedText, n: number): string[] {
-    return this.#explain(a, b, n);
+    return this.#explain.shared(a, b, n);
+  }
+
+  /** The paper's most distinctive terms. */
+  topTerms(text: EmbedText, n: number): string[] {
+    return this.#explain.top(text, n);
   }
 }

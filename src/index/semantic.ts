@@ -15,4 +15,6 @@ export interface SemanticIndex {
   neighboursOf(paperIds: readonly number[], k: number): Promise<Map<number, VectorHit[]>>;
   /** The most informative terms two papers share (tf-idf weighted), for "why this paper". */
   sharedTerms(a: EmbedText, b: EmbedText, n: number): string[];
+  /** A paper's most distinctive terms (tf-idf weighted; word pairs as two words), for a keyword query like it. */
+  topTerms(text: EmbedText, n: number): string[];
 }

@@ -44,8 +44,9 @@ describe('search and similar papers (SQLite, usearch, hash embedder)', () => {
     const embedder = new HashEmbedder(64);
     const index = UsearchIndex.create({ dir, modelId: embedder.modelId, dimensions: embedder.dimensions, threads: 1 });
     await syncVectors(store, embedder, index);
-    const overlap = (a: { title: string }, b: { title: string }, n: number) => a.title.split(' ').filter((w) => w.length > 3 && b.title.includes(w)).slice(0, n);
-    deps = { store, keyword, semantic: new StoredSemanticIndex(store, embedder, index, overlap) };
+    const words = (t: { title: string }) => t.title.split(' ').filter((w) => w.length > 3);
+    const terms = { shared: (a: { title: string }, b: { title: string }, n: number) => words(a).filter((w) => b.title.includes(w)).slice(0, n), top: (t: { title: string }, n: number) => words(t).slice(0, n) };
+    deps = { store, keyword, semantic: new StoredSemanticIndex(store, embedder, index, terms) };
   });
   after(async () => { await t.dispose(); rmSync(dir, { recursive: true, force: true }); });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Embedder, EmbedText } from '../index/embedder.js';
 import { loadLsaModel, openBuiltinEmbedder } from '../index/embed/builtin.js';
-import { LsaEmbedder, sharedTerms } from '../index/embed/lsa-embedder.js';
+import { LsaEmbedder, sharedTerms, topTerms } from '../index/embed/lsa-embedder.js';
 import type { FitPhase } from '../index/embed/lsa-fit.js';
 import type { LsaModel } from '../index/embed/lsa-model.js';
 import { BUILTIN, openEmbedder } from '../index/embed/open-embedder.js';
@@ -103,12 +103,12 @@ function transformerSpec(settings: SemanticSettings) {
   return { model: settings.embeddingModel || BUILTIN, ...(settings.embeddingDtype ? { dtype: settings.embeddingDtype } : {}), allowRemote: settings.allowDownload ?? false };
 }
 
-/** Shared tf-idf terms when a built-in model exists; else shared title words. */
+/** tf-idf terms when a built-in model exists; else title words (longer than three letters). */
 function explainer(model: LsaModel | undefined): TermExplainer {
-  if (model) return (a, b, n) => sharedTerms(model, a, b, n).map((t) => t.term);
-  return (a: EmbedText, b: EmbedText, n: number) => {
-    const words = (t: EmbedText) => new Set(t.title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3));
-    const wb = words(b);
-    return [...words(a)].filter((w) => wb.has(w)).slice(0, n);
+  if (model) return { shared: (a, b, n) => sharedTerms(model, a, b, n).map((t) => t.term), top: (t, n) => topTerms(model, t, n).map((w) => w.term) };
+  const words = (t: EmbedText) => [...new Set(t.title.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 3))];
+  return {
+    shared: (a, b, n) => { const wb = new Set(words(b)); return words(a).filter((w) => wb.has(w)).slice(0, n); },
+    top: (t, n) => words(t).slice(0, n),
   };
 }

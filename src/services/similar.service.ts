@@ -5,13 +5,14 @@ import type { EmbedText } from '../index/embedder.js';
 import type { VectorHit } from '../index/vector-index.js';
 import type { Store } from '../store/store.js';
 import type { PaperCard } from './read-models.js';
-import type { SearchDeps } from './search.service.js';
+import { reciprocalRankFusion } from '../rank/fusion.js';
+import { HYBRID, type SearchDeps } from './search.service.js';
 
 /** A recommended paper, its closeness and the reasons it was chosen. */
 export interface SimilarPaper {
   paper: PaperCard;
-  /** Cosine similarity of the vectors, in [-1, 1]. */
-  similarity: number;
+  /** Cosine similarity of the vectors, in [-1, 1]; null when only the keyword search found it. */
+  similarity: number | null;
   /** "shares: conformal, coverage, calibration"; "closest to: <title>". */
   why: string[];
   /** For sets: the arXiv id of the given paper it is closest to. */
@@ -23,24 +24,37 @@ export const MAX_SEEDS = 200;
 /** Terms quoted in a "shares" reason. */
 const REASON_TERMS = 5;
 
+/** Distinctive terms of a paper in the keyword query that finds papers like it (the eval's 30). */
+export const SIMILAR_QUERY_TERMS = 30;
+
 /**
- * Papers closest in meaning to one paper (its nearest vectors), each with the terms the two
- * share. Empty when the paper has no vector yet (before `papersift index` runs).
+ * Papers like one paper, ranked as `npm run eval` found best for citation prediction: its
+ * nearest stored vectors fused (reciprocal rank, {@link HYBRID} weights and depth) with a
+ * keyword search for its {@link SIMILAR_QUERY_TERMS} most distinctive terms. Each names the
+ * terms the two share. Empty when the paper has no vector yet (before `papersift index`).
  */
 export async function similarPapers(deps: SearchDeps, rawId: string, limit = 10): Promise<SimilarPaper[]> {
   const { id: arxivId } = parseArxivIdOrThrow(rawId, 'id');
-  const ids = await deps.store.papers.internalIds([arxivId]);
-  const id = ids.get(arxivId);
+  const id = (await deps.store.papers.internalIds([arxivId])).get(arxivId);
   if (id === undefined) throw new NotFoundError('paper', arxivId);
   if (!deps.semantic) return [];
-  const hits = ((await deps.semantic.neighboursOf([id], limit + 1)).get(id) ?? []).filter((h) => h.key !== id).slice(0, limit);
+  const semantic = deps.semantic;
   const [seed] = await deps.store.papers.cards([id]);
-  const cards = await cardsFor(deps.store, hits.map((h) => h.key));
-  return hits.flatMap((h) => {
-    const card = cards.get(h.key);
-    if (!card || !seed) return [];
-    const terms = deps.semantic!.sharedTerms(textOf(seed), textOf(card), REASON_TERMS);
-    return [{ paper: card, similarity: h.similarity, why: terms.length > 0 ? [`shares: ${terms.join(', ')}`] : [] }];
+  const near = (await semantic.neighboursOf([id], HYBRID.candidates)).get(id);
+  if (!seed || !near) return [];
+  const terms = semantic.topTerms(textOf(seed), SIMILAR_QUERY_TERMS);
+  const words = terms.length > 0 ? await deps.keyword.search({ text: terms.map((t) => `"${t}"`).join(' OR '), limit: HYBRID.candidates + 1, offset: 0 }) : { hits: [] };
+  const fused = reciprocalRankFusion([
+    { name: 'keyword', ids: words.hits.map((h) => h.paperId).filter((k) => k !== id), weight: HYBRID.keywordWeight },
+    { name: 'semantic', ids: near.map((h) => h.key), weight: HYBRID.semanticWeight },
+  ]).slice(0, limit);
+  const similarity = new Map(near.map((h) => [h.key, h.similarity]));
+  const cards = await cardsFor(deps.store, fused.map((f) => f.id));
+  return fused.flatMap((f) => {
+    const card = cards.get(f.id);
+    if (!card) return [];
+    const shared = semantic.sharedTerms(textOf(seed), textOf(card), REASON_TERMS);
+    return [{ paper: card, similarity: similarity.get(f.id) ?? null, why: shared.length > 0 ? [`shares: ${shared.join(', ')}`] : [] }];
   });
 }
 

@@ -98,7 +98,7 @@ export const OPENAPI = {
     },
     '/api/v1/papers/{id}/similar': {
       get: {
-        summary: 'Papers nearest in meaning to this one, each with the terms they share. `ready` is false (and the list empty) until vectors are built.',
+        summary: 'Papers like this one (nearest vectors fused with a keyword search for its distinctive terms), each with the terms they share. `ready` is false (and the list empty) until vectors are built.',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' }, example: 'hep-th/9407087' }, { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } }],
         responses: { 200: ok('Similar'), 400: error, 404: error },
       },
@@ -169,7 +169,7 @@ export const OPENAPI = {
         type: 'object',
         properties: {
           ready: { type: 'boolean' }, model: { type: ['string', 'null'] },
-          results: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/PaperCard' }, { type: 'object', properties: { similarity: { type: 'number' }, why: { type: 'array', items: { type: 'string' } }, closestTo: { type: ['string', 'null'] } } }] } },
+          results: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/PaperCard' }, { type: 'object', properties: { similarity: { type: ['number', 'null'] }, why: { type: 'array', items: { type: 'string' } }, closestTo: { type: ['string', 'null'] } } }] } },
         },
       },
       Metric: { type: 'object', properties: { value: { type: ['number', 'null'] }, display: { type: 'string' }, reason: { type: 'string' }, source: { type: 'string', description: 'Where the data comes from.' }, asOf: { type: 'string', description: 'As of when (citing papers up to a year; when computed).' } } },

@@ -141,7 +141,7 @@ function Similar(props: { similar: SimilarPaper[] | null; ctx: PageContext }) {
         ? <p class="placeholder">Similar papers appear once the search index has been built (<code>papersift index</code>).</p>
         : similar.length === 0
           ? <p class="placeholder">No similar papers in this index yet.</p>
-          : <ol class="cards">{similar.map((s) => <li><PaperCardView card={s.paper} now={props.ctx.now} compact match={{ title: null, snippet: '', why: [...s.why, `similarity ${s.similarity.toFixed(2)}`] }} /></li>)}</ol>}
+          : <ol class="cards">{similar.map((s) => <li><PaperCardView card={s.paper} now={props.ctx.now} compact match={{ title: null, snippet: '', why: [...s.why, ...(s.similarity === null ? [] : [`similarity ${s.similarity.toFixed(2)}`])] }} /></li>)}</ol>}
     </section>
   );
 }
