@@ -127,12 +127,14 @@ a.tag:hover { text-decoration: underline; }
 h1 .katex, .card-title .katex { font-size: 1em; }
 
 /* Metric tiles with definitions on hover and keyboard focus */
-.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 0.6rem; margin: 1rem 0 0; padding: 0; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.6rem; margin: 1rem 0 0; padding: 0; }
 .tile { background: var(--surface); border: 1px solid var(--line); border-radius: var(--radius); padding: 0.65rem 0.8rem; min-width: 0; position: relative; }
 .tile dt { margin: 0; position: relative; }
 .tile-label { color: var(--muted); font-size: 0.8rem; border-bottom: 1px dotted currentColor; cursor: help; }
 .tile-value { margin: 0.15rem 0 0; font-size: 1.5rem; font-weight: 650; font-variant-numeric: tabular-nums; }
 .tile-reason { margin: 0.1rem 0 0; font-size: 0.78rem; color: var(--muted); line-height: 1.35; }
+.tile-trace { margin: 0.2rem 0 0; font-size: 0.8rem; }
+.tile-source { margin: 0.25rem 0 0; font-size: 0.7rem; line-height: 1.3; overflow-wrap: anywhere; }
 .tip {
   position: absolute; left: 0; top: calc(100% + 0.4rem); z-index: 10; width: max-content; max-width: min(18rem, 80vw);
   background: var(--tip-bg); color: var(--tip-fg); font-size: 0.8rem; line-height: 1.4; padding: 0.45rem 0.6rem; border-radius: 6px;
