@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -19,7 +19,7 @@ import { testBackends, type TestBackend } from '../support/test-store.js';
  * Vector sync on both backends: incremental (only new and changed papers are embedded),
  * resumable (an embedder failing partway leaves a state a rerun finishes, with the same store
  * and index as one uninterrupted run) and self-healing (a stale or damaged index file is
- * rebuilt from the store).
+ * caught up or rebuilt from the store).
  */
 const backends = await testBackends();
 const D = 16;
@@ -77,7 +77,7 @@ for (const backend of backends) {
       const ix = index(dir, emb.modelId);
       const progress: [number, number][] = [];
       const r1 = await syncVectors(store, emb, ix, { batchSize: 7, onProgress: (d, t) => progress.push([d, t]) });
-      assert.deepEqual(r1, { embedded: 30, refilled: false, vectors: 30, watermark: T2 });
+      assert.deepEqual(r1, { embedded: 30, repair: 'none', vectors: 30, watermark: T2 });
       assert.deepEqual(progress, [[0, 30], [7, 30], [14, 30], [21, 30], [28, 30], [30, 30]]);
       const stored = await storedVectors(store, emb.modelId);
       assert.equal(stored.size, 30);
@@ -89,21 +89,21 @@ for (const backend of backends) {
       }
 
       const r2 = await syncVectors(store, emb, ix);
-      assert.deepEqual(r2, { embedded: 0, refilled: false, vectors: 30, watermark: T2 });
+      assert.deepEqual(r2, { embedded: 0, repair: 'none', vectors: 30, watermark: T2 });
       assert.equal(emb.embedded, 30);
 
       const changed: PaperRecord = { ...ps[4]!, title: 'galaxy galaxy galaxy survey', versions: [...ps[4]!.versions, { version: 2, createdAt: '2026-02-20T00:00:00.000Z' }], updated: '2026-02-20' };
       const added = papers(1, 100);
       await write(store, [changed, ...added], T3);
       const r3 = await syncVectors(store, emb, ix);
-      assert.deepEqual(r3, { embedded: 2, refilled: false, vectors: 31, watermark: T3 });
+      assert.deepEqual(r3, { embedded: 2, repair: 'none', vectors: 31, watermark: T3 });
       const v = emb.vector(`${changed.title} ${changed.abstract}`);
       const id = byArxiv.get(changed.arxivId)!;
       assert.equal((await storedVectors(store, emb.modelId)).get(id), encodeVector(v).toString('hex'));
       assert.deepEqual(ix.search(v, 1).map((h) => h.key), [id]);
 
       const reopened = await openVectorIndex(store, emb.modelId, D, dir);
-      assert.equal(reopened.rebuilt, false, reopened.reason);
+      assert.equal(reopened.repair, 'none', reopened.reason);
       assert.equal(reopened.index.size, 31);
       assert.deepEqual(reopened.index.stamp?.watermark, T3);
     });
@@ -121,12 +121,12 @@ for (const backend of backends) {
       assert.equal((await storedVectors(store, part.modelId)).size, 10);
       assert.deepEqual((await readSyncState(store.db, part.modelId))?.run?.horizon, T1);
       const r = await syncVectors(store, part, partIx, { batchSize: 5 });
-      assert.deepEqual(r, { embedded: 13, refilled: false, vectors: 23, watermark: T1 });
+      assert.deepEqual(r, { embedded: 13, repair: 'none', vectors: 23, watermark: T1 });
       assert.equal(part.inner.embedded, 23, 'no paper embedded twice');
       await assertSame(store, whole.modelId, wholeIx, part.modelId, partIx);
     });
 
-    test('a sync killed before saving is finished by a new process: the index file is rebuilt from the store, then synced', async () => {
+    test('a sync killed before saving is finished by a new process: the index file is caught up from the store, then synced', async () => {
       const { store, dir } = await fresh();
       await write(store, papers(12), T1);
       const whole = new HashEmbedder(D, 'hash-whole');
@@ -140,14 +140,42 @@ for (const backend of backends) {
 
       const opened = await openVectorIndex(store, part.modelId, D, dir);
       assert.equal(opened.status, 'loaded');
-      assert.equal(opened.rebuilt, true, 'the file on disk is behind the store');
+      assert.equal(opened.repair, 'caught-up', 'the file on disk is behind the store');
       assert.equal(opened.index.size, 12 + 4);
       const r = await syncVectors(store, part.inner, opened.index, { batchSize: 4 });
-      assert.deepEqual(r, { embedded: 10, refilled: false, vectors: 26, watermark: T2 });
+      assert.deepEqual(r, { embedded: 10, repair: 'none', vectors: 26, watermark: T2 });
       await assertSame(store, whole.modelId, wholeIx, part.modelId, opened.index);
       const again = await openVectorIndex(store, part.modelId, D, dir);
-      assert.equal(again.rebuilt, false);
+      assert.equal(again.repair, 'none');
       await assertSame(store, whole.modelId, wholeIx, part.modelId, again.index);
+    });
+
+    test('a crash after a sync committed but before it saved: the old file is caught up, or refilled when the store disagrees with it', async () => {
+      const { store, dir } = await fresh();
+      const ps = papers(10);
+      await write(store, ps, T1);
+      const emb = new HashEmbedder(D, 'hash-k');
+      await syncVectors(store, emb, index(dir, emb.modelId));
+      const paths = index(dir, emb.modelId).paths;
+      const old = { index: readFileSync(paths.index), sidecar: readFileSync(paths.sidecar) };
+      const changed: PaperRecord = { ...ps[2]!, title: 'protein protein folding', versions: [...ps[2]!.versions, { version: 2, createdAt: '2026-01-20T00:00:00.000Z' }], updated: '2026-01-20' };
+      await write(store, [changed, ...papers(3, 70)], T2);
+      const live = (await openVectorIndex(store, emb.modelId, D, dir)).index;
+      await syncVectors(store, emb, live);
+      const restore = () => { writeFileSync(paths.index, old.index); writeFileSync(paths.sidecar, old.sidecar); };
+
+      restore();
+      const caught = await openVectorIndex(store, emb.modelId, D, dir);
+      assert.deepEqual([caught.status, caught.repair, caught.index.size, caught.index.stamp?.watermark], ['loaded', 'caught-up', 13, T2]);
+      const v = emb.vector(`${changed.title} ${changed.abstract}`);
+      assert.ok(caught.index.search(v, 1)[0]!.similarity > 0.99, 'the changed paper has its new vector');
+      for (const q of vectorsOf(emb, 13)) assert.deepEqual(similarities(caught.index, q), similarities(live, q));
+      assert.equal((await openVectorIndex(store, emb.modelId, D, dir)).repair, 'none', 'the caught-up file was saved');
+
+      restore();
+      await store.db.deleteFrom('paper_vectors').where('model_id', '=', emb.modelId).where('paper_id', '=', await firstId(store)).execute();
+      const refilled = await openVectorIndex(store, emb.modelId, D, dir);
+      assert.deepEqual([refilled.repair, refilled.index.size], ['refilled', 12]);
     });
 
     test('syncing with an index that is behind the store refills it first', async () => {
@@ -158,7 +186,7 @@ for (const backend of backends) {
       await syncVectors(store, emb, ix);
       const empty = index(dir, emb.modelId);
       const r = await syncVectors(store, emb, empty);
-      assert.deepEqual(r, { embedded: 0, refilled: true, vectors: 9, watermark: T1 });
+      assert.deepEqual(r, { embedded: 0, repair: 'refilled', vectors: 9, watermark: T1 });
       for (const q of vectorsOf(emb, 9)) assert.deepEqual(similarities(empty, q), similarities(ix, q));
     });
 
@@ -170,12 +198,12 @@ for (const backend of backends) {
       await syncVectors(store, emb, ix);
       writeFileSync(ix.paths.index, 'not an index');
       const broken = await openVectorIndex(store, emb.modelId, D, dir);
-      assert.deepEqual([broken.status, broken.rebuilt, broken.index.size], ['corrupt', true, 11]);
+      assert.deepEqual([broken.status, broken.repair, broken.index.size], ['corrupt', 'refilled', 11]);
       writeFileSync(ix.paths.sidecar, '{ truncated');
       const garbled = await openVectorIndex(store, emb.modelId, D, dir);
-      assert.deepEqual([garbled.status, garbled.rebuilt, garbled.index.size], ['corrupt', true, 11]);
+      assert.deepEqual([garbled.status, garbled.repair, garbled.index.size], ['corrupt', 'refilled', 11]);
       const ok = await openVectorIndex(store, emb.modelId, D, dir);
-      assert.deepEqual([ok.status, ok.rebuilt], ['loaded', false]);
+      assert.deepEqual([ok.status, ok.repair], ['loaded', 'none']);
       for (const q of vectorsOf(emb, 11)) assert.deepEqual(similarities(ok.index, q), similarities(ix, q));
       const rebuilt = await rebuildIndex(store, emb.modelId, D, dir, { onProgress: () => undefined });
       assert.equal(rebuilt.size, 11);
@@ -198,12 +226,12 @@ for (const backend of backends) {
     test('an empty store syncs to nothing; a mismatched embedder is refused', async () => {
       const { store, dir } = await fresh();
       const emb = new HashEmbedder(D, 'hash-e');
-      assert.deepEqual(await syncVectors(store, emb, index(dir, emb.modelId)), { embedded: 0, refilled: false, vectors: 0, watermark: null });
+      assert.deepEqual(await syncVectors(store, emb, index(dir, emb.modelId)), { embedded: 0, repair: 'none', vectors: 0, watermark: null });
       const stray = index(dir, emb.modelId);
       stray.upsert([1, 2], [emb.vector('quantum'), emb.vector('graph')]);
-      assert.deepEqual(await syncVectors(store, emb, stray), { embedded: 0, refilled: true, vectors: 0, watermark: null });
+      assert.deepEqual(await syncVectors(store, emb, stray), { embedded: 0, repair: 'refilled', vectors: 0, watermark: null });
       const reopened = await openVectorIndex(store, emb.modelId, D, dir);
-      assert.deepEqual([reopened.status, reopened.rebuilt, reopened.index.size, reopened.index.stamp], ['loaded', false, 0, null]);
+      assert.deepEqual([reopened.status, reopened.repair, reopened.index.size, reopened.index.stamp], ['loaded', 'none', 0, null]);
       await assert.rejects(syncVectors(store, new HashEmbedder(D + 1, 'hash-e'), index(dir, emb.modelId)), /embedder/);
       await assert.rejects(syncVectors(store, emb, index(dir, 'other')), /embedder/);
     });

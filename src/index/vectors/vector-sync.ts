@@ -1,29 +1,21 @@
 import { sql } from 'kysely';
 import type { Store } from '../../store/store.js';
 import type { Embedder } from '../embedder.js';
-import type { VectorIndex } from '../vector-index.js';
-import { ConcurrentSyncError, initialState, readSyncState, replaceSyncState, sameVectors, stampOf, type VectorSyncState } from './sync-state.js';
-import { UsearchIndex, type AnnTuning, type IndexStamp, type OpenStatus } from './usearch-index.js';
-import { countVectors, vectorPages, writeVectors, type Db } from './vector-table.js';
+import { refill, repairIndex, type OnProgress, type Repair, type SyncableIndex } from './index-repair.js';
+import { initialState, readSyncState, replaceSyncState, stampOf, type VectorSyncState } from './sync-state.js';
+import { UsearchIndex, type AnnTuning, type OpenStatus } from './usearch-index.js';
+import { writeVectors, type Db } from './vector-table.js';
+
+export type { OnProgress, Repair, SyncableIndex } from './index-repair.js';
 
 /**
  * Keeps a model's vectors and its ANN index up to date with the papers. The store is the
  * source of truth: each batch of new vectors is committed together with the advanced sync
  * state, then applied to the index, which is saved when the sync ends. An index whose stamp
  * does not match the store's state (a sync was killed before saving, or the file is gone) is
- * refilled from the store first, so a rerun always converges on the store.
+ * caught up or refilled from the store first (index-repair.ts), so a rerun always converges on
+ * the store.
  */
-
-/** An index that {@link syncVectors} can keep: a VectorIndex that records which store state it holds. */
-export interface SyncableIndex extends VectorIndex {
-  readonly dimensions: number;
-  stamp: IndexStamp | null;
-  /** Empties the index. */
-  clear(): void;
-}
-
-/** Progress callback: items done so far out of `total`. */
-export type OnProgress = (done: number, total: number) => void;
 
 /** Options of {@link syncVectors}. */
 export interface SyncOptions {
@@ -36,8 +28,8 @@ export interface SyncOptions {
 export interface SyncReport {
   /** Papers embedded. */
   embedded: number;
-  /** Whether the index was refilled from the store first. */
-  refilled: boolean;
+  /** How the index was brought to the store's vectors before syncing. */
+  repair: Repair;
   /** Vectors in the index afterwards. */
   vectors: number;
   /** The model's watermark afterwards. */
@@ -61,13 +53,12 @@ export async function syncVectors(store: Store, embedder: Embedder, index: Synca
     throw new Error(`index holds ${index.modelId} (${index.dimensions} d), embedder is ${embedder.modelId} (${embedder.dimensions} d)`);
   }
   const stored = await readSyncState(store.db, embedder.modelId);
-  const refilled = !indexMatches(index, stored);
-  if (refilled) await refill(store, index, stored);
+  const repair = await repairIndex(store, index, stored);
   let state = stored ?? initialState();
   const run = state.run ?? await newRun(store.db);
-  if (!run) return finish(index, stored, 0, refilled);
+  if (!run) return finish(index, stored, 0, repair);
   const total = await countWork(store.db, embedder.modelId, state.watermark, run.afterId);
-  if (total === 0 && !state.run) return finish(index, stored, 0, refilled);
+  if (total === 0 && !state.run) return finish(index, stored, 0, repair);
   let embedded = 0;
   let afterId = run.afterId;
   opts.onProgress?.(0, total);
@@ -83,22 +74,16 @@ export async function syncVectors(store: Store, embedder: Embedder, index: Synca
     opts.onProgress?.(embedded, total);
   }
   state = await completeRun(store, embedder.modelId, state, run.horizon);
-  return finish(index, state, embedded, refilled, true);
+  return finish(index, state, embedded, repair, true);
 }
 
 /** Saves the index, stamped with the stored state, when anything changed, and reports. */
-async function finish(index: SyncableIndex, state: VectorSyncState | undefined, embedded: number, refilled: boolean, changed = false): Promise<SyncReport> {
-  if (changed || refilled) {
+async function finish(index: SyncableIndex, state: VectorSyncState | undefined, embedded: number, repair: Repair, changed = false): Promise<SyncReport> {
+  if (changed || repair !== 'none') {
     index.stamp = state ? stampOf(state) : null;
     await index.save();
   }
-  return { embedded, refilled, vectors: index.size, watermark: state?.watermark ?? null };
-}
-
-/** Whether the index holds exactly the store's vectors for its model. */
-function indexMatches(index: SyncableIndex, state: VectorSyncState | undefined): boolean {
-  if (!state) return index.stamp === null && index.size === 0;
-  return index.stamp !== null && sameVectors(index.stamp, state);
+  return { embedded, repair, vectors: index.size, watermark: state?.watermark ?? null };
 }
 
 /** A new run covering changes up to the newest `last_changed_at`, or null for an empty store. */
@@ -151,19 +136,6 @@ async function completeRun(store: Store, modelId: string, state: VectorSyncState
   return next;
 }
 
-/** Replaces the index's contents with the store's vectors for its model and stamps it. */
-async function refill(store: Store, index: SyncableIndex, state: VectorSyncState | undefined, onProgress?: OnProgress): Promise<void> {
-  index.clear();
-  const total = onProgress ? await countVectors(store.db, index.modelId) : 0;
-  for await (const page of vectorPages(store.db, index.modelId, { pageSize: 1024 })) {
-    index.upsert(page.map((v) => v.paperId), page.map((v) => v.vector));
-    onProgress?.(index.size, total);
-  }
-  const after = await readSyncState(store.db, index.modelId);
-  if (state ? !after || !sameVectors(after, state) : after) throw new ConcurrentSyncError(index.modelId);
-  index.stamp = state ? stampOf(state) : null;
-}
-
 /** Options of {@link rebuildIndex} and {@link openVectorIndex}. */
 export interface IndexOptions {
   tuning?: Partial<AnnTuning>;
@@ -180,21 +152,29 @@ export async function rebuildIndex(store: Store, modelId: string, dimensions: nu
   return index;
 }
 
-/** An index opened by {@link openVectorIndex}, and whether it had to be rebuilt (and why). */
+/** An index opened by {@link openVectorIndex}: how its file was found and what bringing it up to date took. */
 export interface OpenedVectorIndex {
   index: UsearchIndex;
-  rebuilt: boolean;
-  /** How the file was found: `loaded` also covers a loaded file that was behind the store. */
+  /** How the file was found (`loaded` also covers a loaded file that was behind the store). */
   status: OpenStatus;
+  /** `none` when the file held the store's vectors; `refilled` means rebuilt from the store. */
+  repair: Repair;
+  /** Why the file could not be used as it was. */
   reason?: string;
 }
 
-/** Loads the model's index from `dir` when it holds the store's current vectors, else rebuilds it from the store. */
+/**
+ * Loads the model's index from `dir`. A file behind the store is caught up or refilled, and a
+ * missing, stale or damaged one is rebuilt, from the store's vectors; either is then saved.
+ */
 export async function openVectorIndex(store: Store, modelId: string, dimensions: number, dir: string, opts: IndexOptions = {}): Promise<OpenedVectorIndex> {
   const opened = await UsearchIndex.open({ dir, modelId, dimensions, ...pick(opts) });
-  if (opened.status === 'loaded' && indexMatches(opened.index, await readSyncState(store.db, modelId))) return { ...opened, rebuilt: false };
-  const reason = opened.reason ?? 'index file is behind the store';
-  return { index: await rebuildIndex(store, modelId, dimensions, dir, opts), rebuilt: true, status: opened.status, reason };
+  const state = await readSyncState(store.db, modelId);
+  const repair = opened.status === 'loaded' ? await repairIndex(store, opened.index, state, opts.onProgress) : 'refilled';
+  if (opened.status !== 'loaded') await refill(store, opened.index, state, opts.onProgress);
+  if (repair !== 'none') await opened.index.save();
+  const reason = opened.reason ?? (repair === 'none' ? undefined : 'index file is behind the store');
+  return { index: opened.index, status: opened.status, repair, ...(reason ? { reason } : {}) };
 }
 
 function pick(opts: IndexOptions): { tuning?: Partial<AnnTuning>; threads?: number } {
