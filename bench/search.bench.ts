@@ -85,7 +85,8 @@ function ensureStore(w: Workload): string {
   const inputsFile = join(dir, 'inputs.json');
   let known: unknown;
   try { known = JSON.parse(readFileSync(inputsFile, 'utf8')); } catch { known = undefined; }
-  if (existsSync(join(dir, 'papersift.db')) && JSON.stringify(known) === JSON.stringify(inputs)) {
+  const same = (k: unknown) => typeof k === 'object' && k !== null && (['format', 'file', 'size'] as const).every((f) => (k as Record<string, unknown>)[f] === inputs[f]);
+  if (existsSync(join(dir, 'papersift.db')) && same(known)) {
     log(`reusing ${dir}`);
     return dir;
   }
