@@ -18,6 +18,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0003_search': { up: (db) => createSearch(db, dialect) },
     '0004_metrics': { up: (db) => createMetrics(db, dialect) },
     '0005_novelty_impact': { up: (db) => createNoveltyImpact(db, dialect) },
+    '0006_author_overrides': { up: (db) => createAuthorOverrides(db, dialect) },
   };
 }
 
@@ -264,6 +265,22 @@ async function createNoveltyImpact(db: Kysely<unknown>, dialect: Dialect): Promi
     .addColumn('count', 'integer', (c) => c.notNull())
     .addColumn('retrieved_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('citation_counts_by_year_pk', ['paper', 'source', 'year'])).execute();
+}
+
+/**
+ * 0006: author-identity overrides that ingest applies when it writes authorships (see
+ * `author-overrides.ts`), so merges and splits survive a re-ingest. `log_id` is the
+ * `author_identity_log` entry that made the row; a revert deletes its rows.
+ */
+async function createAuthorOverrides(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
+  await db.schema.createTable('author_key_overrides')
+    .addColumn(...serialId(dialect), (c) => c.primaryKey())
+    .addColumn('log_id', 'integer', (c) => c.notNull())
+    .addColumn('from_key', 'text', (c) => c.notNull())
+    .addColumn('to_key', 'text', (c) => c.notNull())
+    .addColumn('arxiv_id', 'text')
+    .execute();
+  await db.schema.createIndex('author_key_overrides_log').on('author_key_overrides').column('log_id').execute();
 }
 
 /**

@@ -54,8 +54,18 @@ export interface CitationCountByYearTable {
   retrieved_at: string;
 }
 
-/** The 0005 tables. */
+/** `author_key_overrides` (0006): a merge alias (no `arxiv_id`) or a per-paper split that ingest applies. */
+export interface AuthorKeyOverrideTable {
+  id: Generated<number>;
+  log_id: number;
+  from_key: string;
+  to_key: string;
+  arxiv_id: string | null;
+}
+
+/** The 0005 tables, and 0006's `author_key_overrides`. */
 export type NoveltyImpactTables = {
+  author_key_overrides: AuthorKeyOverrideTable;
   paper_novelty: PaperNoveltyTable;
   impact_models: ImpactModelTable;
   paper_impact: PaperImpactTable;

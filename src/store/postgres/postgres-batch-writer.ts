@@ -6,6 +6,7 @@ import { compareWithStored, PAPER_ROW_COLUMNS, paperRow, paperRowValues, prepare
 import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
 import { KnownAuthors } from '../known-authors.js';
+import { OVERRIDES_SQL, withOverrides, type OverrideRow } from '../author-overrides.js';
 
 type Row = [PreparedRecord, number];
 
@@ -86,7 +87,7 @@ async function upsertPapers(c: pg.PoolClient, prepared: PreparedRecord[], now: s
     await c.query('DELETE FROM paper_authors WHERE paper_id = ANY($1::int[])', [newerIds]);
     await c.query('DELETE FROM paper_categories WHERE paper_id = ANY($1::int[])', [newerIds]);
   }
-  await insertChildren(c, [...freshRows, ...newer], known, added);
+  await insertChildren(c, withOverrides((await c.query<OverrideRow>(OVERRIDES_SQL)).rows, [...freshRows, ...newer]), known, added);
   counts.new += fresh.length;
   counts.updated += newer.length + bumped.length;
   counts.unchanged += kept.length - bumped.length;

@@ -6,6 +6,7 @@ import { compareWithStored, PAPER_ROW_COLUMNS, paperRow, paperRowValues, prepare
 import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store.js';
 import { ChunkedLookup, MultiRowInsert } from './multi-row.js';
 import { KnownAuthors } from '../known-authors.js';
+import { OVERRIDES_SQL, withOverrides, type OverrideRow } from '../author-overrides.js';
 
 
 /**
@@ -79,6 +80,7 @@ function prepareAll(db: BetterSqlite3.Database) {
     insertEdges: new MultiRowInsert(db, 'citations', ['citing', 'cited', 'source'], 'ON CONFLICT DO NOTHING'),
     findCount: db.prepare('SELECT count, retrieved_at FROM citation_counts WHERE paper = ? AND source = ?'),
     upsertCount: db.prepare('INSERT INTO citation_counts (paper, source, count, retrieved_at) VALUES (?, ?, ?, ?) ON CONFLICT (paper, source) DO UPDATE SET count = excluded.count, retrieved_at = excluded.retrieved_at'),
+    overrides: db.prepare(OVERRIDES_SQL),
     runFailed: db.prepare('SELECT failed FROM ingest_runs WHERE id = ?'),
     insertFailure: db.prepare('INSERT INTO ingest_failures (run_id, seq, position, reason) VALUES (?, ?, ?, ?)'),
     updateRun: db.prepare(`UPDATE ingest_runs SET fetched = fetched + @fetched, new = new + @new, updated = updated + @updated,
@@ -112,7 +114,7 @@ function writePart(s: Stmts, part: PreparedRecord[], now: string, c: IngestCount
     }
   }
   s.insertPapers.run(fresh);
-  writeChildren(s, rewrite, known, added);
+  writeChildren(s, withOverrides(s.overrides.all() as OverrideRow[], rewrite), known, added);
 }
 
 function mergeVersions(s: Stmts, id: number, p: PreparedRecord): number {
