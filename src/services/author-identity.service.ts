@@ -1,4 +1,6 @@
+import { authorKey } from '../core/author-name.js';
 import { ValidationError } from '../core/errors.js';
+import { AuthorOverrides } from '../store/author-overrides.js';
 import { disjointGroups } from '../rank/author-groups.js';
 import { withNoveltyTables, type NoveltyDb } from '../store/novelty-impact.tables.js';
 import type { Store } from '../store/store.js';
@@ -9,6 +11,9 @@ import type { Store } from '../store/store.js';
  * `author_identity_log` with exactly the rows it changed so it can be reverted; and a suggested
  * split of a key whose papers fall into groups with disjoint co-authors and categories.
  * Materialised per-author metrics must be recomputed for the keys each change returns.
+ * Each merge and split also records `author_key_overrides` rows (migration 0006) that ingest
+ * applies when it rewrites a paper's authorships, so the change survives a re-ingest; a revert
+ * deletes them and moves back every authorship they produced, including later ingests'.
  */
 
 /** One authorship moved by a change: (paper, position) and its key before. */
@@ -34,7 +39,9 @@ export async function mergeAuthors(store: Store, target: string, sources: readon
     const t = await db.selectFrom('authors').select(['orcid', 's2_author_id']).where('key', '=', target).executeTakeFirstOrThrow();
     const orcid = t.orcid ?? ids.find((r) => r.orcid)?.orcid ?? null, s2 = t.s2_author_id ?? ids.find((r) => r.s2_author_id)?.s2_author_id ?? null;
     await db.updateTable('authors').set({ orcid, s2_author_id: s2 }).where('key', '=', target).execute();
-    return apply(db, 'merge', actor, now, moved, { target, sources: from, before: { orcid: t.orcid, s2AuthorId: t.s2_author_id } });
+    const change = await apply(db, 'merge', actor, now, moved, { target, sources: from, before: { orcid: t.orcid, s2AuthorId: t.s2_author_id } });
+    await db.insertInto('author_key_overrides').values(from.map((k) => ({ log_id: change.logId, from_key: k, to_key: target, arxiv_id: null }))).execute();
+    return change;
   });
 }
 
@@ -54,6 +61,8 @@ export async function splitAuthor(store: Store, key: string, paperIds: readonly 
     await db.insertInto('authors').values({ key: newKey, name, orcid: null, s2_author_id: null }).onConflict((oc) => oc.column('key').doNothing()).execute();
     const moved = rows.map((r) => ({ paperId: Number(r.paper_id), position: Number(r.position), from: key, to: newKey! }));
     const change = await apply(db, 'split', actor, opts.now ?? new Date(), moved, { key, newKey, papers: paperIds });
+    const overrides = [...new Set(rows.map((r) => r.arxiv_id))].map((a) => ({ log_id: change.logId, from_key: key, to_key: newKey!, arxiv_id: a }));
+    if (overrides.length) await db.insertInto('author_key_overrides').values(overrides).execute();
     return { ...change, newKey };
   });
 }
@@ -65,7 +74,9 @@ export async function revertIdentityChange(store: Store, logId: number, actor: s
     const entry = await db.selectFrom('author_identity_log').selectAll().where('id', '=', logId).executeTakeFirst();
     if (!entry) throw new ValidationError('authors revert', `no identity change #${logId}`);
     if (entry.reverted_by !== null) throw new ValidationError('authors revert', `#${logId} was already reverted by #${entry.reverted_by}`);
-    const moved = (JSON.parse(entry.detail) as { moved: MovedRow[] }).moved.map((m) => ({ ...m, from: m.to, to: m.from }));
+    const logged = (JSON.parse(entry.detail) as { moved: MovedRow[] }).moved.map((m) => ({ ...m, from: m.to, to: m.from }));
+    await db.deleteFrom('author_key_overrides').where('log_id', '=', logId).execute();
+    const moved = [...logged, ...(await laterRows(db, logged))];
     const change = await apply(db, 'revert', actor, now, moved, { reverts: logId });
     await db.updateTable('author_identity_log').set({ reverted_by: change.logId }).where('id', '=', logId).execute();
     return change;
@@ -94,9 +105,27 @@ export async function suggestSplit(store: Store, key: string): Promise<string[][
   return disjointGroups([...papers.values()]).map((g) => g.map((id) => papers.get(id)!.arxiv).sort());
 }
 
+/**
+ * Authorships under the keys a reverted change moved rows to, other than the logged rows,
+ * whose key ingest would now write differently (rows a re-ingest keyed through the deleted
+ * overrides): each goes to its name key resolved through the overrides that remain.
+ */
+async function laterRows(db: NoveltyDb, logged: MovedRow[]): Promise<MovedRow[]> {
+  const keys = [...new Set(logged.map((m) => m.from))];
+  if (keys.length === 0) return [];
+  const done = new Set(logged.map((m) => `${m.paperId}:${m.position}`));
+  const overrides = new AuthorOverrides(await db.selectFrom('author_key_overrides').select(['id', 'from_key', 'to_key', 'arxiv_id']).execute());
+  const rows = await db.selectFrom('paper_authors').innerJoin('papers', 'papers.id', 'paper_authors.paper_id')
+    .select(['paper_authors.paper_id as paper_id', 'paper_authors.position as position', 'paper_authors.author_key as key', 'paper_authors.name as name', 'papers.arxiv_id as arxiv'])
+    .where('paper_authors.author_key', 'in', keys).execute();
+  return rows.filter((r) => !done.has(`${r.paper_id}:${r.position}`))
+    .map((r) => ({ paperId: Number(r.paper_id), position: Number(r.position), from: r.key, to: overrides.resolve(r.arxiv, authorKey(r.name)) }))
+    .filter((m) => m.to !== m.from && m.to !== '');
+}
+
 async function apply(db: NoveltyDb, action: string, actor: string, now: Date, moved: MovedRow[], detail: object): Promise<IdentityChange> {
   for (const m of moved) {
-    await db.updateTable('paper_authors').set({ author_key: m.to }).where('paper_id', '=', m.paperId).where('position', '=', m.position).execute();
+    await db.updateTable('paper_authors').set({ author_key: m.to }).where('paper_id', '=', m.paperId).where('position', '=', m.position).where('author_key', '=', m.from).execute();
   }
   // Keep the typo-tolerant author lookup pointing at the keys that now hold the papers.
   const pairs = [...new Set(moved.map((m) => `${m.from}\t${m.to}`))].map((p) => p.split('\t') as [string, string]);
