@@ -24,6 +24,8 @@ export interface CitationCount {
   source: string;
   /** ISO 8601 time the count was retrieved. */
   retrievedAt: string;
+  /** Citations per year as the source reports them (OpenAlex `counts_by_year`); stored in `citation_counts_by_year`, replacing the source's earlier years for the paper. */
+  byYear?: { year: number; count: number }[];
 }
 
 /** What citation sources produce. */

@@ -161,6 +161,11 @@ async function upsertCount(c: pg.PoolClient, x: CitationCount): Promise<'new' | 
   if (o && Number(o.count) === x.count && o.retrieved_at === x.retrievedAt) return 'unchanged';
   await c.query(`INSERT INTO citation_counts (paper, source, count, retrieved_at) VALUES ($1, $2, $3, $4)
     ON CONFLICT (paper, source) DO UPDATE SET count = excluded.count, retrieved_at = excluded.retrieved_at`, [x.paper, x.source, x.count, x.retrievedAt]);
+  if (x.byYear) {
+    await c.query('DELETE FROM citation_counts_by_year WHERE paper = $1 AND source = $2', [x.paper, x.source]);
+    await c.query(`INSERT INTO citation_counts_by_year (paper, source, year, count, retrieved_at) SELECT $1, $2, y, n, $3 FROM unnest($4::int[], $5::int[]) AS t(y, n)`,
+      [x.paper, x.source, x.retrievedAt, x.byYear.map((y) => y.year), x.byYear.map((y) => y.count)]);
+  }
   return o ? 'updated' : 'new';
 }
 

@@ -81,6 +81,8 @@ function prepareAll(db: BetterSqlite3.Database) {
     findCount: db.prepare('SELECT count, retrieved_at FROM citation_counts WHERE paper = ? AND source = ?'),
     upsertCount: db.prepare('INSERT INTO citation_counts (paper, source, count, retrieved_at) VALUES (?, ?, ?, ?) ON CONFLICT (paper, source) DO UPDATE SET count = excluded.count, retrieved_at = excluded.retrieved_at'),
     overrides: db.prepare(OVERRIDES_SQL),
+    deleteYears: db.prepare('DELETE FROM citation_counts_by_year WHERE paper = ? AND source = ?'),
+    insertYear: db.prepare('INSERT INTO citation_counts_by_year (paper, source, year, count, retrieved_at) VALUES (?, ?, ?, ?, ?)'),
     runFailed: db.prepare('SELECT failed FROM ingest_runs WHERE id = ?'),
     insertFailure: db.prepare('INSERT INTO ingest_failures (run_id, seq, position, reason) VALUES (?, ?, ?, ?)'),
     updateRun: db.prepare(`UPDATE ingest_runs SET fetched = fetched + @fetched, new = new + @new, updated = updated + @updated,
@@ -142,6 +144,8 @@ function upsertCount(s: Stmts, c: CitationCount): 'new' | 'updated' | 'unchanged
   const old = s.findCount.get(c.paper, c.source) as { count: number; retrieved_at: string } | undefined;
   if (old && old.count === c.count && old.retrieved_at === c.retrievedAt) return 'unchanged';
   s.upsertCount.run(c.paper, c.source, c.count, c.retrievedAt);
+  if (c.byYear) s.deleteYears.run(c.paper, c.source);
+  for (const y of c.byYear ?? []) s.insertYear.run(c.paper, c.source, y.year, y.count, c.retrievedAt);
   return old ? 'updated' : 'new';
 }
 
