@@ -35,6 +35,16 @@ export interface Config {
   s2ApiUrl: string;
   /** Semantic Scholar API key (S2_API_KEY), optional. */
   s2ApiKey: string | null;
+  /** OpenAlex API base (OPENALEX_API_URL). @default https://api.openalex.org */
+  openAlexApiUrl: string;
+  /** Address sent as `mailto` so OpenAlex puts requests in its polite pool (OPENALEX_MAILTO), optional. */
+  openAlexMailto: string | null;
+  /** OpenAlex API key (OPENALEX_API_KEY), sent as `api_key`, optional. */
+  openAlexApiKey: string | null;
+  /** Directory of the external-count response cache, derived: `<dataDir>/http-cache`. */
+  httpCacheDir: string;
+  /** Seconds a cached Semantic Scholar / OpenAlex answer stays fresh (PAPERSIFT_HTTP_CACHE_TTL); 0 turns the cache off. @default 604800 (7 days) */
+  httpCacheTtlSeconds: number;
   /** Contact address put in the User-Agent, as arXiv asks of harvesters (PAPERSIFT_CONTACT). */
   contact: string | null;
   /**
@@ -76,6 +86,10 @@ const schema = z.object({
   ARXIV_API_URL: url(['http:', 'https:']).default('https://export.arxiv.org/api/query'),
   S2_API_URL: url(['http:', 'https:']).default('https://api.semanticscholar.org/graph/v1'),
   S2_API_KEY: z.string().min(1).optional(),
+  OPENALEX_API_URL: url(['http:', 'https:']).default('https://api.openalex.org'),
+  OPENALEX_MAILTO: z.string().regex(/^[^\s@]+@[^\s@]+$/, { message: 'must be an e-mail address' }).optional(),
+  OPENALEX_API_KEY: z.string().min(1).optional(),
+  PAPERSIFT_HTTP_CACHE_TTL: z.coerce.number().int().min(0).default(604_800),
   PAPERSIFT_CONTACT: z.string().min(3).optional(),
   PAPERSIFT_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
   PAPERSIFT_HTTPS: bool.default(false),
@@ -114,6 +128,11 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     arxivApiUrl: e.ARXIV_API_URL,
     s2ApiUrl: e.S2_API_URL,
     s2ApiKey: e.S2_API_KEY ?? null,
+    openAlexApiUrl: e.OPENALEX_API_URL.replace(/\/+$/, ''),
+    openAlexMailto: e.OPENALEX_MAILTO ?? null,
+    openAlexApiKey: e.OPENALEX_API_KEY ?? null,
+    httpCacheDir: resolve(dataDir, 'http-cache'),
+    httpCacheTtlSeconds: e.PAPERSIFT_HTTP_CACHE_TTL,
     contact: e.PAPERSIFT_CONTACT ?? null,
     secret: e.PAPERSIFT_SECRET ?? null,
     https: e.PAPERSIFT_HTTPS,

@@ -1,11 +1,13 @@
 import { SourceError } from '../core/errors.js';
+import { FETCHED_AT_HEADER, type CachedResponse, type ResponseCache } from './http-cache.js';
 
 /**
  * The one HTTP helper every source uses: a user agent, a minimum interval between
  * requests (arXiv asks for one every 3 s; Semantic Scholar allows 1/s without a key),
  * retries with exponential backoff on network errors, 429 and 5xx, and `Retry-After`
- * honoured on 503 and 429. `fetch` and the clock are injected, so tests run on recorded
- * responses and fake time, and never on the network.
+ * honoured on 503 and 429, and an optional response cache for GETs (2xx and 404 answers kept
+ * for the cache's TTL; a hit costs no request and no rate-limit slot). `fetch` and the clock are
+ * injected, so tests run on recorded responses and fake time, and never on the network.
  */
 
 /** The narrow slice of `fetch` the sources call. */
@@ -49,14 +51,19 @@ export interface HttpClientOptions {
   headers?: Record<string, string>;
   /** Abort a single attempt after this many milliseconds (then retry). @default 60_000 */
   timeoutMs?: number;
+  /** Keeps GET answers (2xx, 404); responses then carry `x-papersift-fetched-at`. @default none */
+  cache?: ResponseCache;
 }
+
+/** Statuses a cache keeps: answers, and "not found" (which is an answer too). */
+const CACHEABLE = (status: number) => (status >= 200 && status < 300) || status === 404;
 
 const RETRYABLE = new Set([408, 429, 500, 502, 503, 504]);
 const OFFLINE_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** A polite HTTP client shared by all sources. */
 export class HttpClient {
-  readonly #o: Required<Omit<HttpClientOptions, 'headers'>> & { headers: Record<string, string> };
+  readonly #o: Required<Omit<HttpClientOptions, 'headers' | 'cache'>> & { headers: Record<string, string>; cache?: ResponseCache };
   #nextSlot = 0;
 
   constructor(options: HttpClientOptions) {
@@ -78,7 +85,19 @@ export class HttpClient {
    * (the caller decides what a 404 means). Throws SourceError when retries are exhausted,
    * with `offline` set when the network could not be reached at all.
    */
-  async request(url: string, init: { method?: string; body?: string; headers?: Record<string, string>; signal?: AbortSignal } = {}): Promise<Response> {
+  async request(url: string, init: RequestInit = {}): Promise<Response> {
+    const cache = (init.method ?? 'GET').toUpperCase() === 'GET' && !init.body ? this.#o.cache : undefined;
+    if (!cache) return this.#send(url, init);
+    const hit = cache.get(url, this.#o.clock.now());
+    if (hit) return cachedResponse(hit);
+    const res = await this.#send(url, init);
+    if (!CACHEABLE(res.status)) return res;
+    const entry = { url, status: res.status, contentType: res.headers.get('content-type'), body: await res.text(), fetchedAt: this.#o.clock.now() };
+    cache.put(entry);
+    return cachedResponse(entry);
+  }
+
+  async #send(url: string, init: RequestInit): Promise<Response> {
     for (let attempt = 0; ; attempt++) {
       await this.#waitForSlot(init.signal);
       let res: Response;
@@ -106,7 +125,7 @@ export class HttpClient {
   }
 
   /** Like {@link request} but throws SourceError on any non-2xx status and returns the body text. */
-  async text(url: string, init?: Parameters<HttpClient['request']>[1]): Promise<string> {
+  async text(url: string, init?: RequestInit): Promise<string> {
     const res = await this.request(url, init);
     if (!res.ok) throw new SourceError(`${hostOf(url)} answered HTTP ${res.status} for ${url}`);
     return res.text();
@@ -128,6 +147,15 @@ export class HttpClient {
     const parsed = header ? parseRetryAfter(header, this.#o.clock.now()) : undefined;
     return parsed ?? this.#backoff(attempt);
   }
+}
+
+/** What {@link HttpClient.request} takes besides the URL. */
+export interface RequestInit { method?: string; body?: string; headers?: Record<string, string>; signal?: AbortSignal }
+
+function cachedResponse(e: CachedResponse): Response {
+  const headers: Record<string, string> = { [FETCHED_AT_HEADER]: new Date(e.fetchedAt).toISOString() };
+  if (e.contentType) headers['content-type'] = e.contentType;
+  return new Response(e.status === 204 ? null : e.body, { status: e.status, headers });
 }
 
 /** Parses a Retry-After header (delta-seconds or an HTTP date) into milliseconds from `now`. */

@@ -4,6 +4,7 @@ import type { CitationEdge, CitationRecord, PaperRef } from '../../core/citation
 import { SourceError, ValidationError } from '../../core/errors.js';
 import type { RecordFailure } from '../../core/ingest-report.js';
 import { HttpClient, systemClock, type Clock, type FetchLike } from '../http.js';
+import { fetchedAt, type ResponseCache } from '../http-cache.js';
 import type { ReadOptions, Source, SourceBatch } from '../source.js';
 import { parseLinkPage, parsePaper, type S2LinkKind, type S2PaperResult } from './semantic-scholar.parser.js';
 
@@ -67,14 +68,16 @@ export interface FetchLinksOptions {
  * (`minIntervalMs` 1000). Semantic Scholar allows 1 request/s without a key (unauthenticated
  * callers share one rate-limited pool, so 429s still happen and HttpClient retries them,
  * honouring Retry-After), and new API keys get 1 request/s too. The key, when given, is
- * sent as `x-api-key`. `clock` defaults to the system clock.
+ * sent as `x-api-key`. `clock` defaults to the system clock. With `cache`, repeated GETs are
+ * answered from it while fresh, and counts keep the date the answer was first fetched.
  */
-export function semanticScholarHttpClient(fetch: FetchLike, options: { apiKey?: string; clock?: Clock } = {}): HttpClient {
+export function semanticScholarHttpClient(fetch: FetchLike, options: { apiKey?: string; clock?: Clock; cache?: ResponseCache } = {}): HttpClient {
   return new HttpClient({
     fetch,
     clock: options.clock ?? systemClock,
     minIntervalMs: 1000,
     headers: options.apiKey ? { 'x-api-key': options.apiKey } : {},
+    ...(options.cache ? { cache: options.cache } : {}),
   });
 }
 
@@ -115,9 +118,9 @@ export async function fetchLinkedEdges(o: FetchLinksOptions): Promise<{ edges: C
   const limit = o.pageSize ?? SEMANTIC_SCHOLAR_PAGE_SIZE;
   for (let offset: number | undefined = 0; offset !== undefined;) {
     const query = new URLSearchParams({ fields: o.fields ?? SEMANTIC_SCHOLAR_FIELDS.links, offset: String(offset), limit: String(limit) });
-    const body = await getJson(o.http, `${o.baseUrl ?? SEMANTIC_SCHOLAR_BASE_URL}/paper/${pathId(o.s2Id)}/${o.kind}?${query}`, o.headers, o.signal);
-    if (body === undefined) return undefined;
-    const page = parseLinkPage(body, o.self, o.kind, o.position);
+    const got = await getJson(o.http, `${o.baseUrl ?? SEMANTIC_SCHOLAR_BASE_URL}/paper/${pathId(o.s2Id)}/${o.kind}?${query}`, o.headers, o.signal);
+    if (got === undefined) return undefined;
+    const page = parseLinkPage(got.body, o.self, o.kind, o.position);
     edges.push(...page.edges);
     failures.push(...page.failures);
     if (page.next !== undefined && page.next <= offset) throw new SourceError(`${o.position} ${o.kind}: Semantic Scholar paging went backwards (offset ${offset}, next ${page.next})`);
@@ -217,9 +220,9 @@ export class SemanticScholarSource implements Source<CitationRecord> {
   /** `GET /paper/{id}`: the paper's ref and count, or undefined on 404. */
   async #lookup(s2Id: string, position: string, signal?: AbortSignal): Promise<S2PaperResult | undefined> {
     const query = new URLSearchParams({ fields: this.#o.fields.paper });
-    const body = await getJson(this.#o.http, `${this.#o.baseUrl}/paper/${pathId(s2Id)}?${query}`, this.#o.headers, signal);
-    if (body === undefined) return undefined;
-    return parsePaper(body, { position, retrievedAt: new Date(this.#o.clock.now()).toISOString() });
+    const got = await getJson(this.#o.http, `${this.#o.baseUrl}/paper/${pathId(s2Id)}?${query}`, this.#o.headers, signal);
+    if (got === undefined) return undefined;
+    return parsePaper(got.body, { position, retrievedAt: got.fetchedAt ?? new Date(this.#o.clock.now()).toISOString() });
   }
 }
 
@@ -233,8 +236,8 @@ function preferredRef(input: string, fromInput: PaperRef | undefined, fromLookup
   return fromLookup.startsWith('s2:') ? fromInput ?? fromLookup : fromLookup;
 }
 
-/** GETs `url` as JSON; undefined on 404, SourceError on any other non-2xx or bad JSON. */
-async function getJson(http: HttpClient, url: string, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<unknown> {
+/** GETs `url` as JSON with when it was fetched (set when it came through a cache); undefined on 404, SourceError on any other non-2xx or bad JSON. */
+async function getJson(http: HttpClient, url: string, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<{ body: unknown; fetchedAt: string | undefined } | undefined> {
   const res = await http.request(url, { headers: { accept: 'application/json', ...headers }, signal });
   if (res.status === 404) {
     await res.body?.cancel().catch(() => undefined);
@@ -243,7 +246,7 @@ async function getJson(http: HttpClient, url: string, headers: Record<string, st
   const text = await res.text();
   if (!res.ok) throw new SourceError(`Semantic Scholar answered HTTP ${res.status} for ${url}: ${text.slice(0, 200)}`);
   try {
-    return JSON.parse(text) as unknown;
+    return { body: JSON.parse(text) as unknown, fetchedAt: fetchedAt(res, '') || undefined };
   } catch (err) {
     throw new SourceError(`Semantic Scholar answered invalid JSON for ${url}`, { cause: err });
   }
