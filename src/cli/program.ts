@@ -109,12 +109,14 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
       if (!ids === !o.query) throw new ValidationError('ingest arxiv', 'give exactly one of --ids or --query');
       return ingest('papers', (s) => s.arxivApi({ ...(ids ? { ids } : { query: o.query }), ...(o.max ? { maxResults: o.max } : {}) }), o);
     });
-  common(ing.command('citations [file]').description('citation edges from a TSV/CSV file, or from Semantic Scholar with --s2'))
+  common(ing.command('citations [file]').description('citation edges from a TSV/CSV file, from Semantic Scholar with --s2, or OpenAlex counts with --openalex'))
     .option('--s2 <ids...>', 'arXiv ids or DOIs to fetch counts, references and citations for')
+    .option('--openalex <ids...>', 'OpenAlex work ids (W…), arXiv ids or DOIs to fetch cited_by_count and counts_by_year for')
     .option('--source-name <name>', 'source recorded on each edge from the file')
     .action((file: string | undefined, o) => {
-      if (!file === !o.s2) throw new ValidationError('ingest citations', 'give exactly one of <file> or --s2 <ids…>');
-      return ingest('citations', (s) => (file ? s.citationFile(file, o.sourceName) : s.semanticScholar(o.s2 as string[])), o);
+      if ([file, o.s2, o.openalex].filter(Boolean).length !== 1) throw new ValidationError('ingest citations', 'give exactly one of <file>, --s2 <ids…> or --openalex <ids…>');
+      const ids = (x: string[]) => x.flatMap((v) => v.split(',')).filter(Boolean);
+      return ingest('citations', (s) => (file ? s.citationFile(file, o.sourceName) : o.s2 ? s.semanticScholar(o.s2 as string[]) : s.openAlex(ids(o.openalex as string[]))), o);
     });
 
   program.command('index').description('build or refresh the search indexes: full text, authors, embedding model, vectors, ANN')
