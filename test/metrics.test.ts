@@ -6,19 +6,22 @@ import { getAuthorCitations, getAuthorCore } from '../src/services/author-trace.
 import { getAuthorProfile } from '../src/services/author.service.js';
 import { recomputeMetrics } from '../src/services/metrics.service.js';
 import { MetricsRepository } from '../src/store/metrics.repository.js';
-import { createSqliteTestStore, type TestStore } from './support/test-store.js';
+import { testBackends, type TestStore } from './support/test-store.js';
 
 /**
- * Real data: hep-th (KDD abstracts + Paperscape papers and 147k edges) in a SQLite test store.
+ * Real data: hep-th (KDD abstracts + Paperscape papers and 147k edges) in a test store on each
+ * backend (PostgreSQL when reachable, and always in CI; it adds the load's time, see PERFORMANCE.md).
  * The most-cited paper is Seiberg–Witten with 403 citing papers; the top-10 authors by
  * h-index agree with their h-cores, profiles and citation pages; a recompute after new
  * edges touches only the authors of the newly cited paper.
  */
-describe('author metrics on hep-th + Paperscape', { timeout: 240_000 }, () => {
+for (const backend of await testBackends()) describe(`author metrics on hep-th + Paperscape on ${backend.name}`, { timeout: 240_000, skip: backend.skip }, () => {
   let t: TestStore;
   before(async () => {
-    t = await createSqliteTestStore();
+    t = await backend.create();
+    const started = performance.now();
     await loadHepth(t.store, { progress: false });
+    process.stderr.write(`hep-th load on ${backend.name}: ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   });
   after(async () => t?.dispose());
 
@@ -47,7 +50,7 @@ describe('author metrics on hep-th + Paperscape', { timeout: 240_000 }, () => {
       assert.ok(h <= profile.papers.length && h * h <= sumCards && Number(row.h5_index) <= h);
       lines.push(`${row.author_key}\th=${h}\th5=${row.h5_index}\tpapers=${row.papers}\tcitations=${row.citations}`);
     }
-    process.stderr.write(`top 10 by h-index (as of ${report.asOfYear}):\n${lines.join('\n')}\n`);
+    process.stderr.write(`${backend.name} top 10 by h-index (as of ${report.asOfYear}):\n${lines.join('\n')}\n`);
   });
 
   test('a recompute after new edges touches only the authors of the newly cited paper', async () => {
