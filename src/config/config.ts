@@ -59,6 +59,10 @@ export interface Config {
   baseUrl: string;
   /** Searches per client per minute, pages and API each (PAPERSIFT_SEARCH_RATE); 0 turns the limit off. @default 120 */
   searchRate: number;
+  /** Bytes of rendered pages the web server keeps between store changes (PAPERSIFT_PAGE_CACHE_MB, in MiB); 0 turns the cache off. @default 64 MiB */
+  pageCacheBytes: number;
+  /** Milliseconds the web server reuses its check of whether the store changed (PAPERSIFT_STORE_CHECK_MS): pages may lag a write by this long. 0 checks on every request. @default 1000 */
+  storeCheckMs: number;
   /**
    * Embedding model (EMBEDDING_MODEL): `builtin` (the LSA model fitted on the store), a model
    * directory in the transformers.js layout, or a Hugging Face Hub name. @default builtin
@@ -95,6 +99,8 @@ const schema = z.object({
   PAPERSIFT_HTTPS: bool.default(false),
   PAPERSIFT_BASE_URL: url(['http:', 'https:']).optional(),
   PAPERSIFT_SEARCH_RATE: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  PAPERSIFT_PAGE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
+  PAPERSIFT_STORE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   EMBEDDING_MODEL: z.string().trim().min(1).default('builtin'),
   EMBEDDING_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).default('q8'),
 });
@@ -137,6 +143,8 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     secret: e.PAPERSIFT_SECRET ?? null,
     https: e.PAPERSIFT_HTTPS,
     searchRate: e.PAPERSIFT_SEARCH_RATE,
+    pageCacheBytes: e.PAPERSIFT_PAGE_CACHE_MB * 1024 * 1024,
+    storeCheckMs: e.PAPERSIFT_STORE_CHECK_MS,
     embeddingModel: e.EMBEDDING_MODEL,
     embeddingDtype: e.EMBEDDING_DTYPE,
     baseUrl: (e.PAPERSIFT_BASE_URL ?? `http://${e.HOST === '0.0.0.0' ? 'localhost' : e.HOST}:${e.PORT}`).replace(/\/+$/, ''),

@@ -21,6 +21,7 @@ export async function serveWeb(config: Config, store: Store, sources: Sources): 
   const search = searchDeps(store, await openSemantic(store, settings, (m) => log.warn(m)).catch((err: unknown) => { log.error({ err }, 'semantic index unavailable'); return null; }));
   const app = createApp({
     store, secret: loadOrCreateSecret(config), baseUrl: config.baseUrl, https: config.https, searchLimit: config.searchRate, search,
+    cacheBytes: config.pageCacheBytes, versionTtlMs: config.storeCheckMs,
     emptyStoreNotice: () => notice, onError: (err) => log.error({ err }, 'request failed'),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

@@ -29,6 +29,8 @@ export interface AppDeps {
   subscribeLimit?: number;
   /** Bytes of rendered pages kept in memory between ingests; 0 disables the cache. @default 64 MiB */
   cacheBytes?: number;
+  /** Milliseconds a read of the store's version is reused by the page cache (0: every request). @default 0 */
+  versionTtlMs?: number;
   /** Searches per client per minute, pages and API each. @default 120 */
   searchLimit?: number;
   /** Search (keyword index, and semantic index once vectors exist). @default keyword-only over `store` */
@@ -56,7 +58,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/static', staticAssets());
   const csrf = new Csrf(deps.secret, { secure: deps.https ?? false });
   app.use('*', pageCache({
-    generation: () => deps.store.runs.generation(), today: () => now().toISOString().slice(0, 10), csrfToken: (c) => csrf.token(c),
+    generation: () => deps.store.version(), generationTtlMs: deps.versionTtlMs ?? 0, today: () => now().toISOString().slice(0, 10), csrfToken: (c) => csrf.token(c),
     ...(deps.cacheBytes !== undefined ? { maxBytes: deps.cacheBytes } : {}),
   }));
   const search = deps.search ?? searchDeps(deps.store);

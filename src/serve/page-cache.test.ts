@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Hono } from 'hono';
-import { CSRF_PLACEHOLDER, pageCache } from './page-cache.js';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip, CSRF_PLACEHOLDER, pageCache } from './page-cache.js';
 
 function app(generation: { value: string }, maxBytes?: number) {
   let renders = 0;
@@ -43,4 +44,46 @@ test('errors and non-GET requests are never cached; maxBytes 0 turns caching off
   const body = await (await off.a.request('/page', { headers: { 'x-browser': 'carol' } })).text();
   assert.equal(off.renders(), 2);
   assert.match(body, /token-for-carol/);
+});
+
+test('with Accept-Encoding gzip a cached page comes compressed, with each browser\'s token inside', async () => {
+  const { a, renders } = app({ value: 'g' });
+  for (const browser of ['alice', 'bob']) {
+    const res = await a.request('/page', { headers: { 'x-browser': browser, 'accept-encoding': 'br, gzip;q=0.8' } });
+    assert.equal(res.headers.get('content-encoding'), 'gzip');
+    assert.equal(res.headers.get('vary'), 'Accept-Encoding');
+    assert.equal(res.headers.get('cache-control'), 'private, no-cache');
+    const html = gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8');
+    assert.match(html, new RegExp(`value="token-for-${browser}"></form> render 1`));
+  }
+  assert.equal(renders(), 1);
+  const plain = await a.request('/page', { headers: { 'accept-encoding': 'gzip;q=0, identity' } });
+  assert.equal(plain.headers.get('content-encoding'), null);
+  assert.match(await plain.text(), /token-for-anon/);
+});
+
+test('a repeated request with the ETag gets 304, a new generation gets a new ETag', async () => {
+  const gen = { value: 'g1' };
+  const { a } = app(gen);
+  const first = await a.request('/page', { headers: { 'x-browser': 'dana' } });
+  const etag = first.headers.get('etag');
+  assert.ok(etag);
+  const again = await a.request('/page', { headers: { 'x-browser': 'dana', 'if-none-match': etag } });
+  assert.equal(again.status, 304);
+  assert.equal(await again.text(), '');
+  const other = await a.request('/page', { headers: { 'x-browser': 'erin', 'if-none-match': etag } });
+  assert.equal(other.status, 200, 'another browser has another token, so another ETag');
+  gen.value = 'g2';
+  const changed = await a.request('/page', { headers: { 'x-browser': 'dana', 'if-none-match': etag } });
+  assert.equal(changed.status, 200);
+  assert.match(await changed.text(), /render 2/);
+});
+
+test('acceptsGzip reads q-values and wildcards', () => {
+  assert.equal(acceptsGzip(undefined), false);
+  assert.equal(acceptsGzip('gzip, deflate, br'), true);
+  assert.equal(acceptsGzip('br;q=1.0, gzip;q=0.5'), true);
+  assert.equal(acceptsGzip('gzip;q=0'), false);
+  assert.equal(acceptsGzip('*'), true);
+  assert.equal(acceptsGzip('identity, deflate'), false);
 });

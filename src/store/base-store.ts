@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationProvider } from 'kysely';
 import { CATEGORIES } from '../core/taxonomy.js';
 import type { StoreCapabilities } from './capabilities.js';
 import { AuthorRepository } from './author.repository.js';
@@ -51,6 +51,22 @@ export abstract class BaseStore implements Store {
     await this.ensureIndexes();
     await this.#seedCategories();
     return { applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName), pending: 0 };
+  }
+
+  /**
+   * A string that changes whenever anything is committed to the store, by this process or any
+   * other: SQLite's data_version (commits by other connections) with this connection's change
+   * count; PostgreSQL's current snapshot (xmin, xmax and in-progress ids move as writers commit).
+   * The web page cache keys on it, so an ingest, a metrics recompute or an author merge run
+   * from the CLI shows on the next page view. Any write counts, so it may change more often
+   * than pages do, never less.
+   */
+  async version(): Promise<string> {
+    const q = this.capabilities.dialect === 'sqlite'
+      ? sql<{ v: string }>`SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v`
+      : sql<{ v: string }>`SELECT pg_current_snapshot()::text AS v`;
+    const { rows } = await q.execute(this.db);
+    return String(rows[0]?.v ?? '');
   }
 
   /** Schema for Kysely's migration bookkeeping tables; undefined for the backend's default. */

@@ -64,17 +64,6 @@ export class IngestRunRepository {
     return rows.map(toRun);
   }
 
-  /**
-   * A string that changes whenever ingest writes anything: every batch writer updates its run's
-   * counts in the same transaction as its rows. The web app keys its page cache on it.
-   */
-  async generation(): Promise<string> {
-    const r = await this.#db.selectFrom('ingest_runs')
-      .select((eb) => [eb.fn.max('id').as('id'), eb.fn.sum<number>('fetched').as('fetched'), eb.fn.countAll<number>().as('n')])
-      .executeTakeFirstOrThrow();
-    return `${r.id ?? 0}:${r.fetched ?? 0}:${r.n}`;
-  }
-
   /** Stored failures of a run, in order. */
   async failures(id: number, limit = 1000): Promise<RecordFailure[]> {
     return this.#db.selectFrom('ingest_failures').select(['position', 'reason']).where('run_id', '=', id).orderBy('seq').limit(limit).execute();

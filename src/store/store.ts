@@ -39,6 +39,8 @@ export interface Store {
   suspendIndexes(): Promise<void>;
   /** Creates any missing read index; `migrate()` calls it too, so a killed bulk load heals. */
   ensureIndexes(): Promise<void>;
+  /** Changes whenever anything is committed to the store, by any process (see BaseStore.version). */
+  version(): Promise<string>;
   /** Bytes the store occupies (file size for SQLite, database size for PostgreSQL). */
   sizeBytes(): Promise<number>;
   close(): Promise<void>;

@@ -6,6 +6,8 @@ import { sql } from 'kysely';
 import type { Store, WriteBatch } from '../../src/store/store.js';
 import { canonicalDump } from '../support/dump.js';
 import { buildPaper } from '../support/factories.js';
+import { openStore } from '../../src/main/open-store.js';
+import { join } from 'node:path';
 import { testBackends, type TestStore } from '../support/test-store.js';
 
 /**
@@ -156,6 +158,22 @@ for (const backend of backends) {
       assert.ok(s.papers >= 7 && s.authorships >= s.papers && s.versions >= s.papers);
       assert.equal(s.citations, 2);
       assert.ok((await store.sizeBytes()) > 0);
+    });
+
+    test('version changes after a commit here or in another connection, and not after reads', async () => {
+      const v0 = await store.version();
+      await store.stats.all();
+      assert.equal(await store.version(), v0, 'reads leave the version alone');
+      await store.writer.writePapers(await run('version-a'), batch([buildPaper()]), T0);
+      const v1 = await store.version();
+      assert.notEqual(v1, v0, 'a write through this store');
+      const other = await openStore({ databaseUrl: t.env['DATABASE_URL'] ?? null, sqliteFile: join(t.env['PAPERSIFT_DATA'] ?? '.', 'papersift.db') });
+      try {
+        await other.writer.writePapers(await other.runs.start('test', 'version-b', {}, T0), batch([buildPaper()]), T0);
+      } finally {
+        await other.close();
+      }
+      assert.notEqual(await store.version(), v1, 'a commit by another connection (another process: the CLI beside the web server)');
     });
   });
 }
