@@ -9,6 +9,10 @@
  * Each measurement runs in its own child process on a fresh copy of the store, so time and
  * peak RSS are the child's own. Environment: BENCH_REPEATS (default 3), BENCH_WORKLOADS
  * (`cs75k,hepth`). Output: progress on stderr, one JSON document on stdout (medians).
+ *
+ * With DATABASE_URL set the store is PostgreSQL: hep-th is loaded once into the schema
+ * `bench_metrics_hepth` (only the hepth workload), and each child clears the materialised
+ * metrics tables before its full recompute instead of copying a file.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -17,12 +21,17 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { openHepthStore } from '../eval/datasets/eval-store.js';
+import { loadHepth } from '../eval/datasets/hepth-load.js';
 import { recomputeMetrics } from '../src/services/metrics.service.js';
+import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import type { Store } from '../src/store/store.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
-const WORKLOADS: Record<string, string> = { cs75k: join(ROOT, '.bench/search-75k/papersift.db'), hepth: join(ROOT, '.eval/papersift.db') };
+const PG_URL = process.env['DATABASE_URL'];
+const PG_SCHEMA = 'bench_metrics_hepth';
+const WORKLOADS: Record<string, string> = PG_URL ? { hepth: `pg:${PG_SCHEMA}` } : { cs75k: join(ROOT, '.bench/search-75k/papersift.db'), hepth: join(ROOT, '.eval/papersift.db') };
 
 /** One child measurement. */
 interface Sample { wallSec: number; peakRssMB: number; authors: number; edges: number }
@@ -32,12 +41,13 @@ else await main();
 
 async function main(): Promise<void> {
   const repeats = Number(process.env['BENCH_REPEATS'] ?? 3);
-  const names = (process.env['BENCH_WORKLOADS'] ?? 'cs75k,hepth').split(',');
+  const names = (process.env['BENCH_WORKLOADS'] ?? (PG_URL ? 'hepth' : 'cs75k,hepth')).split(',');
   const results: Record<string, unknown> = {};
   for (const name of names) {
     const file = WORKLOADS[name];
     if (!file) throw new Error(`unknown workload ${name}`);
-    if (!existsSync(file)) await prepare(name, file);
+    if (PG_URL) await preparePostgres();
+    else if (!existsSync(file)) await prepare(name, file);
     const run = (mode: 'recompute' | 'floor') => Array.from({ length: repeats }, (_, i) => {
       process.stderr.write(`${name}: ${mode} ${i + 1}/${repeats}\n`);
       return measure(mode, file);
@@ -47,7 +57,7 @@ async function main(): Promise<void> {
     results[name] = { store: file, recompute, floor, ratio: Math.round((recompute.wallSec / floor.wallSec) * 10) / 10 };
     process.stderr.write(`${name}: recompute ${recompute.wallSec} s, ${recompute.peakRssMB} MB; floor ${floor.wallSec} s, ${floor.peakRssMB} MB\n`);
   }
-  process.stdout.write(`${JSON.stringify({ benchmark: 'metrics', repeats, node: process.version, results }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ benchmark: 'metrics', store: PG_URL ? 'postgres' : 'sqlite', repeats, node: process.version, results }, null, 2)}\n`);
 }
 
 async function prepare(name: string, file: string): Promise<void> {
@@ -56,22 +66,47 @@ async function prepare(name: string, file: string): Promise<void> {
   await (await openHepthStore(join(file, '..'))).close();
 }
 
-/** Runs one child on a fresh copy of the store. */
+/** Loads hep-th into the PostgreSQL bench schema unless it holds papers already. */
+async function preparePostgres(): Promise<void> {
+  const store = await openPostgresStore({ url: PG_URL!, schema: PG_SCHEMA });
+  try {
+    await store.migrate();
+    const n = Number((await sql<{ n: number }>`select count(*) as n from papers`.execute(store.db)).rows[0]!.n);
+    if (n > 0) return;
+    const started = performance.now();
+    await loadHepth(store, { progress: false });
+    process.stderr.write(`loaded hep-th into ${PG_SCHEMA} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  } finally { await store.close(); }
+}
+
+/** Runs one child on a fresh copy of the store (PostgreSQL: on the bench schema, metrics cleared). */
 function measure(mode: 'recompute' | 'floor', file: string): Sample {
+  if (file.startsWith('pg:')) return runChild(mode, file);
   const dir = mkdtempSync(join(tmpdir(), 'papersift-bench-metrics-'));
   try {
     copyFileSync(file, join(dir, 'papersift.db'));
     for (const ext of ['-wal', '-shm']) if (existsSync(file + ext)) copyFileSync(file + ext, join(dir, `papersift.db${ext}`));
-    const out = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', mode, join(dir, 'papersift.db')], { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 24 });
-    if (out.status !== 0) throw new Error(`child ${mode} failed: ${out.stderr}`);
-    return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as Sample;
+    return runChild(mode, join(dir, 'papersift.db'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+function runChild(mode: 'recompute' | 'floor', target: string): Sample {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', SELF, '--child', mode, target], { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 24 });
+  if (out.status !== 0) throw new Error(`child ${mode} failed: ${out.stderr}`);
+  return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as Sample;
+}
+
+async function openTarget(target: string): Promise<Store> {
+  if (!target.startsWith('pg:')) return openSqliteStore({ file: target });
+  const store = await openPostgresStore({ url: PG_URL!, schema: target.slice(3) });
+  await sql`truncate author_metrics, paper_citation_totals, metrics_state`.execute(store.db);
+  return store;
+}
+
 async function child(mode: 'recompute' | 'floor', file: string): Promise<void> {
-  const store = openSqliteStore({ file });
+  const store = await openTarget(file);
   await store.migrate();
   const edges = Number((await sql<{ n: number }>`select count(*) as n from citations`.execute(store.db)).rows[0]!.n);
   const started = performance.now();
