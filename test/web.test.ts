@@ -129,6 +129,9 @@ function pageSuite(name: string, create: () => Promise<TestStore>, demo: DemoDat
       assert.match(author.text, /<dd class="tile-value">18<\/dd>/);
       assert.match(author.text, /href="\/authors\/edward-witten\?sort=cited"/);
       assertPage(await get(app, `/authors/${PROFILE}?sort=cited`), 'sorted profile');
+      const papers = Number(/Papers \((\d+)\)/.exec(author.text)?.[1]);
+      assert.equal((author.text.match(/<article class="card">/g) ?? []).length, Math.min(papers, 30), 'one page of cards');
+      assert.equal(author.text.includes('rel="next"'), papers > 30, 'a pager only when the papers need more than one page');
       const cat = await get(app, '/categories/cs.CV');
       assertPage(cat, 'cs.CV');
       assert.match(cat.text, /Computer Vision/);
@@ -194,13 +197,13 @@ function pageSuite(name: string, create: () => Promise<TestStore>, demo: DemoDat
     });
 
     test('unknown ids are a 404 page; bad dates and pages are a 400 page; no stack traces', async () => {
-      for (const path of ['/papers/2501.99999', '/papers/hep-th/9999999', '/authors/no-such-author-zzz', '/no/such/route']) {
+      for (const path of ['/papers/2501.99999', '/papers/hep-th/9999999', '/authors/no-such-author-zzz', `/authors/${PROFILE}?page=999`, '/no/such/route']) {
         const res = await get(app, path);
         assertPage(res, path, 404);
         assert.match(res.text, /not found/i, path);
         assertNoStack(res.text, path);
       }
-      for (const path of ['/daily/2025-02-30', '/weekly/2025-W60', '/monthly/2025-13', '/?page=abc', '/daily/2025-03-18?page=abc', '/feed?kind=daily&date=nope']) {
+      for (const path of ['/daily/2025-02-30', '/weekly/2025-W60', '/monthly/2025-13', '/?page=abc', `/authors/${PROFILE}?page=abc`, '/daily/2025-03-18?page=abc', '/feed?kind=daily&date=nope']) {
         const res = await get(app, path);
         assertPage(res, path, 400);
         assertNoStack(res.text, path);

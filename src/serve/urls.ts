@@ -41,8 +41,8 @@ export function paperPath(arxivId: string): string {
 }
 
 /** An author's profile, optionally with a sort order other than the default (`newest`). */
-export function authorPath(key: string, sort?: 'newest' | 'cited'): string {
-  return withQuery(`/authors/${encodeURIComponent(key)}`, { sort: sort === 'cited' ? 'cited' : undefined });
+export function authorPath(key: string, sort?: 'newest' | 'cited', page?: number): string {
+  return withQuery(`/authors/${encodeURIComponent(key)}`, { sort: sort === 'cited' ? 'cited' : undefined, page: page && page > 1 ? String(page) : undefined });
 }
 
 /** The category index. */

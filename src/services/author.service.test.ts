@@ -5,7 +5,7 @@ import type { Store } from '../store/store.js';
 import { buildPaper } from '../../test/support/factories.js';
 import { countBy, loadFixture, readFixture } from '../../test/support/read-fixture.js';
 import { testBackends, type TestStore, useStore } from '../../test/support/test-store.js';
-import { getAuthorProfile, METRICS_PIPELINE_PENDING, NO_CITATION_DATA } from './author.service.js';
+import { getAuthorProfile, METRICS_PIPELINE_PENDING, NO_CITATION_DATA, PROFILE_PAGE_SIZE } from './author.service.js';
 import type { AuthorProfile } from './read-models.js';
 
 /**
@@ -106,6 +106,19 @@ for (const backend of backends) {
     test('an unknown key is NotFoundError; an unknown sort is ValidationError', async () => {
       await assert.rejects(getAuthorProfile(store, 'no-such-author'), { name: 'NotFoundError', status: 404 });
       await assert.rejects(getAuthorProfile(store, 'edward-witten', { sort: 'oldest' as 'newest' }), { code: 'invalid_input', field: 'sort' });
+    });
+
+    test('pages of cards: the page is validated, a page past the last is NotFoundError, the tiles count every paper', async () => {
+      const all = expected('edward-witten').ids.length;
+      assert.ok(all > 0);
+      const last = Math.ceil(all / PROFILE_PAGE_SIZE);
+      const p = await getAuthorProfile(store, 'edward-witten', { page: last });
+      assert.deepEqual(p.paperPage, { page: last, pageSize: PROFILE_PAGE_SIZE });
+      assert.equal(p.papers.length, all);
+      assert.equal(p.metrics.papers.value, all);
+      await assert.rejects(getAuthorProfile(store, 'edward-witten', { page: last + 1 }), { name: 'NotFoundError', status: 404 });
+      await assert.rejects(getAuthorProfile(store, 'edward-witten', { page: 0 }), { field: 'page' });
+      await assert.rejects(getAuthorProfile(store, 'edward-witten', { page: Number.NaN }), { field: 'page' });
     });
   });
 

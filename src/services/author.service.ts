@@ -7,13 +7,19 @@ import type { YearCount } from '../store/author.repository.js';
 import type { Store } from '../store/store.js';
 import type { AuthorMetricValues } from '../rank/author-metrics.js';
 import { loadAuthorMetrics } from './metrics-source.js';
+import { resolvePaging } from './paging.js';
 import type { AuthorMetrics, AuthorProfile, MetricsProvenance, MetricTrace, MetricValue } from './read-models.js';
 
 /** Options of {@link getAuthorProfile}. */
 export interface AuthorProfileOptions {
   /** Paper order: newest first, or most cited first (ties newest first). @default 'newest' */
   sort?: 'newest' | 'cited';
+  /** Which page of paper cards the profile shows ({@link PROFILE_PAGE_SIZE} each). @default 1 */
+  page?: number;
 }
+
+/** Paper cards per profile page: long lists are split into pages (the metrics count every paper). */
+export const PROFILE_PAGE_SIZE = 30;
 
 /** Why novelty and impact have no value yet. */
 export const METRICS_PIPELINE_PENDING = 'computed by the metrics pipeline (not yet available)';
@@ -36,9 +42,11 @@ export const NO_CITATION_DATA = 'no citation data imported yet (papersift ingest
 export async function getAuthorProfile(store: Store, key: string, options: AuthorProfileOptions = {}): Promise<AuthorProfile> {
   const sort = options.sort ?? 'newest';
   if (sort !== 'newest' && sort !== 'cited') throw new ValidationError('sort', `must be "newest" or "cited", got ${JSON.stringify(String(sort))}`);
+  const paging = resolvePaging({ page: options.page ?? 1, pageSize: PROFILE_PAGE_SIZE });
   const author = await store.authors.findByKey(key);
   if (!author) throw new NotFoundError('author', key);
   const [papers, coauthors, hasCitations] = await Promise.all([store.authors.papers(key), store.authors.coauthors(key), store.citations.hasEdges()]);
+  if (paging.offset > 0 && paging.offset >= papers.length) throw new NotFoundError('page', `${paging.page} of ${key}'s papers (${papers.length} papers, ${PROFILE_PAGE_SIZE} a page)`);
   const [{ values, provenance }, novelty, impact] = await Promise.all([loadAuthorMetrics(store, key, papers), authorNovelty(store, key), authorImpact(store, key)]);
   return {
     key: author.key,
@@ -52,6 +60,7 @@ export async function getAuthorProfile(store: Store, key: string, options: Autho
     coauthors,
     papers: sort === 'cited' ? mostCitedFirst(papers) : papers,
     sort,
+    paperPage: { page: paging.page, pageSize: paging.pageSize },
   };
 }
 

@@ -77,8 +77,11 @@ export interface AuthorProfile {
   /** Where the metrics come from and as of when. */
   provenance: MetricsProvenance;
   coauthors: { key: string; name: string; papers: number }[];
+  /** Every paper, in `sort` order (the tiles count them all). */
   papers: PaperCard[];
   sort: 'newest' | 'cited';
+  /** The page of `papers` a profile page shows. */
+  paperPage: { page: number; pageSize: number };
 }
 
 /** A paper with everything its page shows. */

@@ -72,7 +72,8 @@ export function pageRoutes(deps: PageRouteDeps): Hono {
   });
   app.get('/authors/:key', async (c) => {
     const sort = c.req.query('sort') === 'cited' ? 'cited' : 'newest';
-    return c.html(await renderAuthorPage(await getAuthorProfile(deps.store, c.req.param('key'), { sort }), ctx(c)));
+    const page = intQuery(c.req.query('page'));
+    return c.html(await renderAuthorPage(await getAuthorProfile(deps.store, c.req.param('key'), { sort, ...(page !== undefined ? { page } : {}) }), ctx(c)));
   });
   app.get('/authors/:key/citations', async (c) => c.html(await renderAuthorCitationsPage(await getAuthorCitations(deps.store, c.req.param('key'), { page: intQuery(c.req.query('page')) }), ctx(c))));
   app.get('/authors/:key/h-core', async (c) => {

@@ -6,6 +6,7 @@ import { CitationsChart } from './citations-chart.js';
 import type { PageContext } from './context.js';
 import { renderPage } from './layout.js';
 import { MetricTiles } from './metric-tile.js';
+import { Pagination } from './pagination.js';
 import { CategoryTag, PaperCardList } from './paper-card.js';
 
 /**
@@ -56,6 +57,8 @@ export function tileLinks(key: string): Partial<Record<MetricId, string>> {
 /** The profile page body. */
 export function AuthorProfileView(props: AuthorProfileViewProps) {
   const { profile, ctx } = props;
+  const { page, pageSize } = profile.paperPage;
+  const offset = (page - 1) * pageSize;
   const category = profile.primaryCategory ? findCategory(profile.primaryCategory) : undefined;
   return (
     <>
@@ -82,7 +85,8 @@ export function AuthorProfileView(props: AuthorProfileViewProps) {
       <section aria-labelledby="papers">
         <h2 id="papers">Papers ({profile.papers.length})</h2>
         <SortSwitch profile={profile} />
-        <PaperCardList cards={profile.papers} now={ctx.now} level={3} />
+        <PaperCardList cards={profile.papers.slice(offset, offset + pageSize)} now={ctx.now} level={3} />
+        <Pagination page={page} pageSize={pageSize} total={profile.papers.length} href={(p) => `${authorPath(profile.key, profile.sort, p)}#papers`} />
       </section>
     </>
   );
@@ -94,6 +98,7 @@ export function renderAuthorPage(profile: AuthorProfile, ctx: PageContext): Prom
   return renderPage(<AuthorProfileView profile={profile} ctx={ctx} />, {
     title: profile.name,
     ctx,
+    noindex: profile.paperPage.page > 1,
     description: `${profile.name}: ${papers} paper${papers === 1 ? '' : 's'} on arXiv, citations, h-index and co-authors.`,
   });
 }

@@ -43,6 +43,7 @@ function profileFixture(overrides: Partial<AuthorProfile> = {}): AuthorProfile {
     coauthors: [{ key: 'alberto-torchinsky', name: 'Alberto Torchinsky', papers: 2 }],
     papers: [paperCard('0704.0005', { citationCount: 4 }), paperCard('0704.0054', { citationCount: 1 })],
     sort: 'newest',
+    paperPage: { page: 1, pageSize: 30 },
     ...overrides,
   };
 }
