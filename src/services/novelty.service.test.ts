@@ -40,6 +40,16 @@ for (const backend of await testBackends()) {
       }
     });
 
+    test('the incremental HNSW path (date order, query then add) gives the exact distances on a small store', async () => {
+      const db = withNoveltyTables(store.db);
+      const read = async () => new Map((await db.selectFrom('paper_novelty').select(['paper_id', 'distance']).execute()).map((x) => [Number(x.paper_id), x.distance === null ? null : Number(x.distance)]));
+      const exact = await read();
+      const ann = await refreshNovelty(store, { k: 3, full: true, method: 'ann' });
+      assert.deepEqual([ann.method, ann.computed], ['ann', 35]);
+      for (const [id, d] of await read()) assert.ok(d === exact.get(id) || Math.abs(d! - exact.get(id)!) < 1e-5, `paper ${id}`);
+      assert.equal((await refreshNovelty(store, { k: 3, full: true })).method, 'exact', 'auto stays exact for a small store');
+    });
+
     test('authors get the median percentile as "Novelty NN%"; unknown authors get a reason', async () => {
       const db = withNoveltyTables(store.db);
       const mine = await db.selectFrom('paper_novelty').select('percentile').where('paper_id', 'in', ids.slice(5, 8).map((x) => x.id)).execute();

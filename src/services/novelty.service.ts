@@ -2,6 +2,7 @@ import { exactTopK } from '../index/vectors/exact.js';
 import { formatNovelty, median, midRankPercentiles, MIN_GROUP, NOVELTY_K, noveltyDistance } from '../rank/novelty.js';
 import { withNoveltyTables, type NoveltyDb, type PaperNoveltyTable } from '../store/novelty-impact.tables.js';
 import type { Store } from '../store/store.js';
+import { annDistances } from './novelty-ann.js';
 import type { MetricValue } from './read-models.js';
 import { loadVectorMatrix, type VectorMatrix } from './vector-matrix.js';
 
@@ -21,6 +22,11 @@ export interface NoveltyOptions {
   full?: boolean;
   /** Papers dated less than this many days after the store's earliest paper get no distance. @default 365 */
   warmupDays?: number;
+  /**
+   * `exact` (usearch exact search, n²/2 comparisons), `ann` (incremental HNSW in date order,
+   * see `novelty-ann.ts`), or `auto`: {@link noveltyMethod}. @default auto
+   */
+  method?: 'exact' | 'ann' | 'auto';
   onProgress?: (done: number, total: number) => void;
   now?: Date;
 }
@@ -29,7 +35,26 @@ export interface NoveltyOptions {
 export interface NoveltyReport {
   modelId: string | null;
   computed: number;
+  /** Which neighbour search scored the papers. */
+  method?: 'exact' | 'ann';
   groupsReranked: number;
+}
+
+/**
+ * From this many papers to score on, `auto` uses the ANN path. On hep-th (29,552 papers, 256
+ * dimensions, 2 cores) a first run took 36.4 s exact and 16.2 s with ANN (identical percentiles
+ * to within 0.05 points on 90% of papers), i.e. ANN costs about what 6,600 exact comparisons per
+ * store paper cost, so it wins once more than ~7,000 papers need a score; a few new papers after
+ * an ingest stay exact (ANN would rebuild the whole graph).
+ */
+export const NOVELTY_ANN_FROM = 10_000;
+/** Exact comparisons one store paper's insert and query in the ANN index cost (measured on hep-th, see {@link NOVELTY_ANN_FROM}). */
+export const ANN_COST_PER_PAPER = 6_600;
+
+/** The neighbour search `auto` picks for `todo` papers to score in a store of `papers`. */
+export function noveltyMethod(todo: number, papers: number): 'exact' | 'ann' {
+  void papers;
+  return todo >= NOVELTY_ANN_FROM ? 'ann' : 'exact';
 }
 
 const BLOCK = 512;
@@ -51,8 +76,11 @@ export async function refreshNovelty(store: Store, options: NoveltyOptions = {})
   const now = (options.now ?? new Date()).toISOString();
   const groups = new Set<string>();
   let computed = 0;
+  const method = options.method ?? 'auto';
+  const useAnn = method === 'ann' || (method === 'auto' && noveltyMethod(todo.length, m.papers.length) === 'ann');
+  const ann = useAnn ? annDistances(m, new Set(todo), k, warm) : undefined;
   for (const block of blocks(m, todo)) {
-    const dist = distances(m, block, k, warm);
+    const dist = ann ? block.map((r) => ann.get(r) ?? null) : distances(m, block, k, warm);
     const rows: PaperNoveltyTable[] = block.map((r, j) => {
       const p = m.papers[r]!;
       groups.add(groupKey(p.category, year(p.date)));
@@ -63,7 +91,7 @@ export async function refreshNovelty(store: Store, options: NoveltyOptions = {})
     options.onProgress?.(computed, todo.length);
   }
   for (const g of groups) await rerankGroup(db, ...splitGroup(g));
-  return { modelId: m.modelId, computed, groupsReranked: groups.size };
+  return { modelId: m.modelId, computed, groupsReranked: groups.size, method: ann ? 'ann' : 'exact' };
 }
 
 /**
