@@ -1,6 +1,6 @@
 /**
  * Web benchmark (`npm run bench:web`): requests/s and p50/p99 latency of the profile, paper and
- * daily pages at 64 concurrent connections (autocannon), beside the same server's trivial route
+ * daily pages at 64 concurrent connections (wrk when installed, else autocannon), beside the same server's trivial route
  * (`/healthz`) in the same run, on a SQLite store of the 75k-paper CS set plus hep-th with the
  * Paperscape citation edges (so author profiles and paper pages have citation data).
  *
@@ -16,11 +16,14 @@
  *   BENCH_CONNECTIONS  concurrent connections (default 64)
  *   BENCH_SKIP_BUILD=1 do not run `npm run build` first
  *   BENCH_OUT          also write the JSON document to this file
+ *   BENCH_TOOL         wrk (default when /usr/bin/wrk exists) or autocannon; every request sends
+ *                      Accept-Encoding: gzip, deflate, br, as browsers do
  *
  * Output: progress and a table on stderr, one JSON document on stdout (use `npm run -s`).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import BetterSqlite3 from 'better-sqlite3';
@@ -43,7 +46,10 @@ const TARGETS = { ratioToTrivial: 0.5, p99ms: 50 } as const;
 
 class UsageError extends Error {}
 
-interface Options { repeats: number; duration: number; warmup: number; connections: number; build: boolean; out: string | undefined }
+interface Options { repeats: number; duration: number; warmup: number; connections: number; build: boolean; out: string | undefined; tool: 'wrk' | 'autocannon' }
+
+/** wrk, when installed (`apt-get install wrk`): a C load generator leaves far more of the 2 cores to the server than autocannon does. */
+const WRK = '/usr/bin/wrk';
 
 function options(env: NodeJS.ProcessEnv): Options {
   const int = (name: string, def: number, min: number, max: number): number => {
@@ -60,7 +66,18 @@ function options(env: NodeJS.ProcessEnv): Options {
     connections: int('BENCH_CONNECTIONS', 64, 1, 10_000),
     build: !['1', 'true', 'yes'].includes((env['BENCH_SKIP_BUILD'] ?? '').toLowerCase()),
     out: env['BENCH_OUT'] || undefined,
+    tool: tool(env['BENCH_TOOL']),
   };
+}
+
+function tool(raw: string | undefined): 'wrk' | 'autocannon' {
+  if (raw === 'autocannon') return 'autocannon';
+  if (raw === 'wrk' || raw === undefined || raw === '') {
+    if (existsSync(WRK)) return 'wrk';
+    if (raw === 'wrk') throw new UsageError(`BENCH_TOOL=wrk but ${WRK} is missing: apt-get install -y wrk`);
+    return 'autocannon';
+  }
+  throw new UsageError(`BENCH_TOOL must be wrk or autocannon, got ${JSON.stringify(raw)}`);
 }
 
 /** The store in `.bench/web-store/`, built with the real CLI unless a store from the same inputs is there. */
@@ -137,13 +154,21 @@ async function checkPaths(base: string, t: Target): Promise<void> {
   }
 }
 
-interface Sample { reqPerSec: number; p50ms: number; p99ms: number; errors: number; timeouts: number; non2xx: number; requests: number }
+interface Sample { reqPerSec: number; p50ms: number; p99ms: number; errors: number; timeouts: number; non2xx: number; requests: number; bytesPerResponse: number }
 
-async function cannon(base: string, t: Target, connections: number, duration: number): Promise<Sample> {
+async function cannon(base: string, t: Target, o: Options, duration: number): Promise<Sample> {
+  return o.tool === 'wrk' ? wrk(base, t, o.connections, duration) : autocannonRun(base, t, o.connections, duration);
+}
+
+/** Headers every measured request sends, as a browser would (a cached page answers gzip-compressed). */
+const REQUEST_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
+
+async function autocannonRun(base: string, t: Target, connections: number, duration: number): Promise<Sample> {
   const r = await autocannon({
     url: base,
     connections,
     duration,
+    headers: REQUEST_HEADERS,
     requests: t.paths.map((path) => ({ method: 'GET' as const, path })),
   });
   return {
@@ -155,17 +180,53 @@ async function cannon(base: string, t: Target, connections: number, duration: nu
     timeouts: r.timeouts,
     non2xx: r.non2xx,
     requests: r.requests.total,
+    bytesPerResponse: r.requests.total > 0 ? Math.round(r.throughput.total / r.requests.total) : 0,
   };
 }
 
-interface Result { route: string; description: string; paths: number; reqPerSec: number; p50ms: number; p99ms: number; ratioToTrivial: number | null; errors: number; runs: Sample[] }
+/** The Lua script wrk runs: rotate the target's paths, send browser headers, print the figures as JSON. */
+function wrkScript(paths: string[]): string {
+  const headers = Object.entries(REQUEST_HEADERS).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join('\n');
+  return `local paths = { ${paths.map((p) => JSON.stringify(p)).join(', ')} }
+local i = 0
+${headers}
+request = function()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i])
+end
+done = function(s, latency, requests)
+  local e = s.errors
+  io.write(string.format('\\nWRK_JSON {"requests":%d,"durationUs":%d,"p50us":%d,"p99us":%d,"socketErrors":%d,"non2xx":%d,"timeouts":%d,"bytes":%d}\\n',
+    s.requests, s.duration, latency:percentile(50), latency:percentile(99), e.connect + e.read + e.write, e.status, e.timeout, s.bytes))
+end
+`;
+}
+
+/** One wrk run (one thread, so the server keeps the other core), parsed from its JSON line. */
+async function wrk(base: string, t: Target, connections: number, duration: number): Promise<Sample> {
+  const script = join(BENCH_DIR, 'wrk-targets.lua');
+  writeFileSync(script, wrkScript(t.paths));
+  const out = await new Promise<string>((resolve, reject) => {
+    execFile(WRK, ['-t1', `-c${connections}`, `-d${duration}s`, '--timeout', '10s', '-s', script, base], { maxBuffer: 1 << 20 }, (err, stdout, stderr) => (err ? reject(new Error(`wrk failed: ${stderr || err.message}`)) : resolve(stdout)));
+  });
+  const line = out.split('\n').find((l) => l.startsWith('WRK_JSON '));
+  if (!line) throw new Error(`wrk printed no figures:\n${out}`);
+  const r = JSON.parse(line.slice('WRK_JSON '.length)) as { requests: number; durationUs: number; p50us: number; p99us: number; socketErrors: number; non2xx: number; timeouts: number; bytes: number };
+  return {
+    reqPerSec: r.requests / (r.durationUs / 1e6), p50ms: r.p50us / 1000, p99ms: r.p99us / 1000,
+    errors: r.socketErrors + r.non2xx, timeouts: r.timeouts, non2xx: r.non2xx, requests: r.requests,
+    bytesPerResponse: r.requests > 0 ? Math.round(r.bytes / r.requests) : 0,
+  };
+}
+
+interface Result { route: string; description: string; paths: number; reqPerSec: number; p50ms: number; p99ms: number; ratioToTrivial: number | null; errors: number; bytesPerResponse: number; runs: Sample[] }
 
 function summarise(t: Target, runs: Sample[], trivialReqPerSec?: number): Result {
   const m = (f: (s: Sample) => number) => median(runs.map(f)) ?? NaN;
   const reqPerSec = round(m((s) => s.reqPerSec), 0);
   return {
     route: t.route, description: t.description, paths: t.paths.length,
-    reqPerSec, p50ms: round(m((s) => s.p50ms), 1), p99ms: round(m((s) => s.p99ms), 1),
+    reqPerSec, p50ms: round(m((s) => s.p50ms), 1), p99ms: round(m((s) => s.p99ms), 1), bytesPerResponse: round(m((s) => s.bytesPerResponse), 0),
     ratioToTrivial: trivialReqPerSec ? round(reqPerSec / trivialReqPerSec, 3) : null,
     errors: runs.reduce((a, s) => a + s.errors, 0),
     runs: runs.map((s) => ({ ...s, reqPerSec: round(s.reqPerSec, 0) })),
@@ -198,10 +259,10 @@ async function main(): Promise<number> {
     for (let i = 1; i <= o.repeats; i++) {
       for (const t of targets) {
         throwIfInterrupted();
-        if (o.warmup > 0) await cannon(base, t, o.connections, o.warmup);
-        const s = await cannon(base, t, o.connections, o.duration);
+        if (o.warmup > 0) await cannon(base, t, o, o.warmup);
+        const s = await cannon(base, t, o, o.duration);
         samples.get(t)!.push(s);
-        log(`run ${i}/${o.repeats} ${t.route}: ${Math.round(s.reqPerSec)} req/s, p50 ${s.p50ms} ms, p99 ${s.p99ms} ms, errors ${s.errors} (load ${loadavg()[0]!.toFixed(2)})`);
+        log(`run ${i}/${o.repeats} ${t.route}: ${Math.round(s.reqPerSec)} req/s, p50 ${s.p50ms} ms, p99 ${s.p99ms} ms, ${s.bytesPerResponse} B/response, errors ${s.errors} (load ${loadavg()[0]!.toFixed(2)})`);
       }
     }
   } finally {
@@ -220,7 +281,7 @@ async function main(): Promise<number> {
     benchmark: 'web',
     date: new Date().toISOString(),
     machine: { cpu: cpu?.model ?? 'unknown', cpus: availableParallelism(), memoryMB: Math.round(totalmem() / 1048576), node: process.version, platform: `${process.platform}-${process.arch}` },
-    settings: { connections: o.connections, durationSec: o.duration, warmupSec: o.warmup, repeats: o.repeats, tool: 'autocannon (programmatic, same machine)', backend: 'sqlite' },
+    settings: { connections: o.connections, durationSec: o.duration, warmupSec: o.warmup, repeats: o.repeats, tool: o.tool === 'wrk' ? 'wrk -t1 (same machine), Accept-Encoding: gzip, deflate, br' : 'autocannon (programmatic, same machine), Accept-Encoding: gzip, deflate, br', backend: 'sqlite' },
     store: { papers: store.papers, citations: store.citations, sizeMB: store.sizeMB, dir: STORE_DIR },
     results,
     trivial,
