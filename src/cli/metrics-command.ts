@@ -12,7 +12,7 @@ import { createStepProgress, formatSeconds } from './progress.js';
 export function addMetricsCommand(program: Command, withStore: <T>(fn: (store: Store) => Promise<T>) => Promise<T>, rt: { stdout: NodeJS.WritableStream; stderr: NodeJS.WriteStream }): void {
   program.command('metrics').description('recompute author metrics (h-index, i10, h5, citations per year) for authors touched since the last run, novelty of new papers, and the impact model')
     .option('--full', 'recompute every author and every novelty score')
-    .option('--novelty', 'compute novelty however large the backlog (each paper is compared with every earlier one)')
+    .option('--novelty', 'compute novelty however large the backlog (exact below 10,000 papers to score, an incremental HNSW index above)')
     .option('-q, --quiet', 'no progress bar')
     .action((o: { full?: boolean; novelty?: boolean; quiet?: boolean }) => withStore(async (store) => {
       rt.stdout.write(`${formatMetricsReport(await runMetrics(store, { full: !!o.full, forceNovelty: !!o.novelty, quiet: !!o.quiet, stderr: rt.stderr }))}\n`);

@@ -39,7 +39,7 @@ export async function refreshAnalytics(store: Store, options: AnalyticsOptions =
   const metrics = await recomputeMetrics(store, { full: !!options.full, onProgress: progress });
   const backlog = await noveltyBacklog(store);
   const novelty = backlog.work > NOVELTY_AUTO_LIMIT && !options.forceNovelty
-    ? { skipped: `${backlog.todo.toLocaleString('en')} papers need a novelty score, about ${(backlog.work / 1e9).toFixed(0)} billion vector comparisons; run \`papersift metrics --novelty\` to compute them` }
+    ? { skipped: `${backlog.todo.toLocaleString('en')} papers need a novelty score, about ${(backlog.work / 1e9).toFixed(0)} billion vector comparisons or their ANN equivalent; run \`papersift metrics --novelty\` to compute them` }
     : await refreshNovelty(store, { full: !!options.full, onProgress: (d, t) => progress('novelty', d, t) });
   const impact = (await store.citations.hasEdges())
     ? await trainImpactModel(store)
