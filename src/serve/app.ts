@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/static', staticAssets());
   const csrf = new Csrf(deps.secret, { secure: deps.https ?? false });
   app.use('*', pageCache({
-    generation: () => deps.store.version(), generationTtlMs: deps.versionTtlMs ?? 0, today: () => now().toISOString().slice(0, 10), csrfToken: (c) => csrf.token(c),
+    generation: () => deps.store.version(), generationTtlMs: deps.versionTtlMs ?? 0, today: () => String(Math.floor(now().getTime() / 86_400_000)), csrfToken: (c) => csrf.token(c),
     ...(deps.cacheBytes !== undefined ? { maxBytes: deps.cacheBytes } : {}),
   }));
   const search = deps.search ?? searchDeps(deps.store);

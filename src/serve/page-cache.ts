@@ -12,7 +12,7 @@ export interface PageCacheOptions {
   generation: () => Promise<string>;
   /** Milliseconds a generation read is reused before the store is asked again (0: every request). @default 0 */
   generationTtlMs?: number;
-  /** The current day (`YYYY-MM-DD`): card dates say "Apr 15" within the current year. */
+  /** The current (UTC) day, in any form that changes daily: card dates say "Apr 15" within the current year. */
   today: () => string;
   /** The per-request CSRF token, put where the rendered page has {@link CSRF_PLACEHOLDER}. */
   csrfToken: (c: Context) => string;
@@ -53,7 +53,7 @@ export function pageCache(o: PageCacheOptions): MiddlewareHandler {
       if (text.includes(CSRF_PLACEHOLDER)) c.res = c.body(text.replaceAll(CSRF_PLACEHOLDER, o.csrfToken(c)), 200, { 'content-type': type });
       return;
     }
-    const body = segmentBody(text, CSRF_PLACEHOLDER);
+    const body = segmentBody(text, CSRF_PLACEHOLDER, 9);
     const entry: Entry = { body, type, etag: shortHash(text, 16), gzip: body.parts.length === 1 ? Buffer.concat(gzipBody(body, '')) : undefined };
     cache.set(key, entry);
     c.res = respond(c, entry, o.csrfToken);

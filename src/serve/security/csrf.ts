@@ -1,9 +1,13 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomFillSync, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 
 /** Name of the cookie holding the browser's random CSRF seed. */
 export const CSRF_COOKIE = 'ps_csrf';
+/** Random bytes in a seed (32 base64url characters). */
+const SEED_BYTES = 24;
+
 /** Name of the hidden form field carrying the token. */
 export const CSRF_FIELD = '_csrf';
 
@@ -15,6 +19,11 @@ export const CSRF_FIELD = '_csrf';
 export class Csrf {
   readonly #secret: Buffer;
   readonly #secure: boolean;
+  /** Tokens of recently seen seeds: a returning browser's token is not signed again on every page. */
+  readonly #signed = new LRUCache<string, string>({ max: 10_000 });
+  /** Random bytes drawn in bulk: one CSPRNG call serves many new browsers' seeds. */
+  readonly #pool = Buffer.alloc(SEED_BYTES * 256);
+  #poolAt = this.#pool.length;
 
   /** `secret`: at least 32 random bytes, kept across restarts. `secure`: set the cookie's Secure flag (HTTPS). */
   constructor(secret: Buffer, options: { secure?: boolean } = {}) {
@@ -27,7 +36,7 @@ export class Csrf {
   token(c: Context): string {
     let seed = getCookie(c, CSRF_COOKIE);
     if (!seed || !/^[A-Za-z0-9_-]{32,64}$/.test(seed)) {
-      seed = randomBytes(24).toString('base64url');
+      seed = this.#newSeed();
       setCookie(c, CSRF_COOKIE, seed, { httpOnly: true, sameSite: 'Lax', path: '/', secure: this.#secure, maxAge: 60 * 60 * 24 * 30 });
     }
     return this.#sign(seed);
@@ -55,6 +64,21 @@ export class Csrf {
   }
 
   #sign(seed: string): string {
-    return createHmac('sha256', this.#secret).update(seed).digest('base64url');
+    let token = this.#signed.get(seed);
+    if (token === undefined) {
+      token = createHmac('sha256', this.#secret).update(seed).digest('base64url');
+      this.#signed.set(seed, token);
+    }
+    return token;
+  }
+
+  #newSeed(): string {
+    if (this.#poolAt + SEED_BYTES > this.#pool.length) {
+      randomFillSync(this.#pool);
+      this.#poolAt = 0;
+    }
+    const seed = this.#pool.toString('base64url', this.#poolAt, this.#poolAt + SEED_BYTES);
+    this.#poolAt += SEED_BYTES;
+    return seed;
   }
 }
