@@ -130,6 +130,18 @@ describe('in a browser', { skip, timeout: 120_000 }, () => {
     assert.ok(api.papers.every((p) => p.categories.includes('cs.CV')));
   });
 
+  test('subscribe from a filtered week: box → form → stored as pending, no mail claimed', async () => {
+    await go('/weekly/2025-W12?category=cs.CV');
+    await page.locator('aside.subscribe').getByRole('link', { name: 'Subscribe' }).click();
+    await page.waitForURL(/\/subscribe\?category=cs\.CV$/);
+    assert.equal(await page.locator('h1').first().textContent(), 'Get new Computer Vision and Pattern Recognition papers by email');
+    await page.getByLabel('Email address').fill('reader@example.org');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.waitForURL(/\/subscribe$/);
+    assert.equal(await page.locator('h1').first().textContent(), 'Address saved, pending confirmation');
+    assert.match(await page.locator('main').textContent() ?? '', /No email has been sent/);
+  });
+
   test('screenshots: profile, paper, search, phone profile', async () => {
     await go(`/authors/${PROFILE}`);
     assert.equal(await page.locator('h1').first().textContent(), 'Edward Witten');

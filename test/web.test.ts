@@ -308,7 +308,7 @@ describe('subscription form: CSRF, validation, rate limit', () => {
 
   /** A GET page's form token and the cookie it set. */
   async function formSession(app: Hono): Promise<{ cookie: string; token: string }> {
-    const page = await get(app, '/');
+    const page = await get(app, '/subscribe?category=cs.LG');
     assert.equal(page.status, 200);
     const cookie = /ps_csrf=[^;]+/.exec(page.headers.get('set-cookie') ?? '')?.[0];
     const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1];
@@ -341,6 +341,17 @@ describe('subscription form: CSRF, validation, rate limit', () => {
     assert.match(again.text, /no email has been sent/i);
     const bad = await post(app, { email: 'not-an-address', _csrf: token }, cookie);
     assertPage(bad, 'bad email', 400);
+  });
+
+  test('feed pages link to the form; the form page is per browser; an unknown category is a 400 page', async () => {
+    const app = createApp({ store: t.store, secret: SECRET });
+    const home = await get(app, '/');
+    assert.ok(!home.text.includes('name="_csrf"'), 'no token on the feed page');
+    assert.equal(home.headers.get('set-cookie'), null, 'no cookie for reading');
+    const a = await formSession(app);
+    const b = await formSession(app);
+    assert.notEqual(a.token, b.token, 'two browsers, two tokens, though the page is cached');
+    assertPage(await get(app, '/subscribe?category=cs.XX'), 'unknown category', 400);
   });
 
   test('the subscribeLimit+1-th attempt is a 429', async () => {

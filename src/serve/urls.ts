@@ -14,7 +14,8 @@
  * | `/authors/<key>/h-core` | the author's papers most cited first, h-core marked (`?show=i10|h5`) |
  * | `/categories`, `/categories/<id>` | category index, category page |
  * | `/about`, `/search` | about page, search (keyword, semantic, hybrid) |
- * | `POST /subscribe` | digest subscription form |
+ * | `GET /subscribe` | digest subscription form (`?category=`) |
+ * | `POST /subscribe` | stores the address as pending confirmation |
  * | `/feeds/latest.atom` | Atom feed of the newest papers (`?category=`) |
  * | `/feeds/daily/2025-03-18` (`/feeds/weekly/…`, `/feeds/monthly/…`) | Atom feed of one list (`?category=`) |
  * | `/feeds/authors/<key>` | Atom feed of an author's papers |
@@ -90,8 +91,13 @@ export function searchPath(p: SearchParams): string {
   return withQuery(SEARCH_PATH, { q: p.q, mode: p.mode || undefined, category: p.category || undefined, from: p.from || undefined, to: p.to || undefined, author: p.author || undefined, page: p.page && p.page > 1 ? String(p.page) : undefined });
 }
 
-/** The subscription form's POST target. */
+/** The subscription form's page (GET) and POST target. */
 export const SUBSCRIBE_PATH = '/subscribe';
+
+/** The subscription form for one category's digest, or every category's. */
+export function subscribePath(category?: string | null): string {
+  return withQuery(SUBSCRIBE_PATH, { category });
+}
 
 /** The Atom feed of the newest papers, optionally for one category. */
 export function atomFeedPath(category?: string | null): string {

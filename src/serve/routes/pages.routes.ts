@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { NotFoundError } from '../../core/errors.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { findCategory } from '../../core/taxonomy.js';
 import { getAuthorProfile } from '../../services/author.service.js';
 import { getCategoryPage } from '../../services/category.service.js';
 import { getFeed } from '../../services/feed.service.js';
@@ -24,6 +25,7 @@ import { renderAuthorCitationsPage, renderAuthorCorePage } from '../views/author
 import { getAuthorCitations, getAuthorCore } from '../../services/author-trace.service.js';
 import { renderCategoriesIndexPage, renderCategoryPage } from '../views/category-page.js';
 import { renderFeedPage } from '../views/feed-page.js';
+import { renderSubscribePage } from '../views/subscribe-page.js';
 import { renderMessagePage } from '../views/message-page.js';
 import { renderPaperPage } from '../views/paper-page.js';
 import { intQuery, pageContext, searchQuery } from './context.js';
@@ -50,7 +52,7 @@ export function pageRoutes(deps: PageRouteDeps): Hono {
   for (const kind of ['daily', 'weekly', 'monthly'] as const) {
     const render = async (c: Parameters<typeof pageContext>[0], label: string) => {
       const feed = await getFeed(deps.store, kind, label, { category: c.req.query('category') || null, page: intQuery(c.req.query('page')) });
-      return c.html(await renderFeedPage(feed, ctx(c), CSRF_PLACEHOLDER));
+      return c.html(await renderFeedPage(feed, ctx(c)));
     };
     const base = kind === 'daily' ? '/' : `/${FEED_SEGMENTS[kind]}`;
     app.get(base, async (c) => {
@@ -92,6 +94,11 @@ export function pageRoutes(deps: PageRouteDeps): Hono {
     return c.html(await renderSearchPage(results, ctx(c)));
   });
 
+  app.get(SUBSCRIBE_PATH, async (c) => {
+    const category = c.req.query('category') || null;
+    if (category !== null && !findCategory(category)) throw new ValidationError('category', `unknown arXiv category ${JSON.stringify(category)}`);
+    return c.html(await renderSubscribePage({ category, csrfToken: CSRF_PLACEHOLDER }, ctx(c)));
+  });
   app.post(SUBSCRIBE_PATH, subscribeLimiter(deps.subscribeLimit ?? 10), deps.csrf.protect(), async (c) => {
     const body = await c.req.parseBody();
     const email = typeof body['email'] === 'string' ? body['email'] : '';

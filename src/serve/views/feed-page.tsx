@@ -3,27 +3,25 @@ import { findCategory } from '../../core/taxonomy.js';
 import type { FeedPage } from '../../services/read-models.js';
 import { formatDayHeading, formatMonthHeading, formatRange, formatWeekHeading } from '../render/dates.js';
 import { FEED_FORM_FIELDS } from '../feed-form.js';
-import { CSRF_FIELD } from '../security/csrf.js';
-import { FEED_FORM_PATH, SUBSCRIBE_PATH, feedAtomPath, feedPath } from '../urls.js';
+import { FEED_FORM_PATH, feedAtomPath, feedPath } from '../urls.js';
 import { CategorySelect } from './category-select.js';
 import type { PageContext } from './context.js';
 import { renderPage } from './layout.js';
 import { Pagination } from './pagination.js';
 import { PaperCardList } from './paper-card.js';
+import { SubscribeBox } from './subscribe-page.js';
 
 /**
  * A daily, weekly or monthly list of papers, like the seed's "Daily Papers" page: a title and
  * date range, links to the previous and next periods that have papers, a GET form to jump to
- * a day, week or month and filter by category, the cards, pagination, and a box to subscribe
- * to the list by email (a POST form carrying the CSRF token).
+ * a day, week or month and filter by category, the cards, pagination, and a box linking to the
+ * list's email subscription form (subscribe-page.tsx).
  */
 
 /** Props of {@link FeedView}. */
 export interface FeedViewProps {
   feed: FeedPage;
   ctx: PageContext;
-  /** The per-session token the `/subscribe` handler checks; rendered as a hidden `_csrf` field. */
-  csrfToken: string;
 }
 
 const KIND_WORDS = {
@@ -75,26 +73,6 @@ function FeedPicker(props: { feed: FeedPage }) {
   );
 }
 
-/** The subscription box: email and the list's category, POSTed with the CSRF token. */
-export function SubscribeBox(props: { category: string | null; csrfToken: string }) {
-  const what = props.category ? `new ${findCategory(props.category)?.name ?? props.category} papers` : 'new papers';
-  return (
-    <aside class="subscribe" aria-labelledby="subscribe-heading">
-      <h2 id="subscribe-heading">Get {what} by email</h2>
-      <p class="muted">A short digest, once a day or once a week. Unsubscribe from any email.</p>
-      <form method="post" action={SUBSCRIBE_PATH}>
-        <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} />
-        {props.category ? <input type="hidden" name="category" value={props.category} /> : null}
-        <label class="field">Email address<input type="email" name="email" required autocomplete="email" inputmode="email" /></label>
-        <label class="field">How often
-          <select name="frequency"><option value="daily">Daily</option><option value="weekly">Weekly</option></select>
-        </label>
-        <button type="submit" class="primary">Subscribe</button>
-      </form>
-    </aside>
-  );
-}
-
 function Summary(props: { feed: FeedPage }) {
   const { feed } = props;
   const category = feed.category ? findCategory(feed.category)?.name ?? feed.category : null;
@@ -121,14 +99,14 @@ export function FeedView(props: FeedViewProps) {
         ? <p class="empty">No papers were first listed in this {KIND_WORDS[feed.kind].noun}{feed.category ? ' in this category' : ''}.</p>
         : <PaperCardList cards={feed.papers} now={ctx.now} level={2} />}
       <Pagination page={feed.page} pageSize={feed.pageSize} total={feed.total} href={pageHref} />
-      <SubscribeBox category={feed.category} csrfToken={props.csrfToken} />
+      <SubscribeBox category={feed.category} />
     </>
   );
 }
 
 /** The feed page as a complete HTML document. */
-export function renderFeedPage(feed: FeedPage, ctx: PageContext, csrfToken: string): Promise<string> {
-  return renderPage(<FeedView feed={feed} ctx={ctx} csrfToken={csrfToken} />, {
+export function renderFeedPage(feed: FeedPage, ctx: PageContext): Promise<string> {
+  return renderPage(<FeedView feed={feed} ctx={ctx} />, {
     title: `${feedHeading(feed)}${feed.category ? ` · ${feed.category}` : ''}`,
     ctx,
     description: `${KIND_WORDS[feed.kind].title} from arXiv: ${feed.total} papers, ${formatRange(feed.from, feed.to)}.`,

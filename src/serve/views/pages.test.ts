@@ -9,6 +9,7 @@ import { renderCategoriesIndexPage, renderCategoryPage } from './category-page.j
 import type { PageContext } from './context.js';
 import { renderBadRequestPage, renderNotFoundPage, renderServerErrorPage } from './error-page.js';
 import { renderFeedPage } from './feed-page.js';
+import { renderSubscribePage } from './subscribe-page.js';
 import { isCurrentSection } from './layout.js';
 import { renderPaperPage } from './paper-page.js';
 
@@ -171,8 +172,8 @@ function feedFixture(overrides: Partial<FeedPage> = {}): FeedPage {
 }
 
 describe('feed page', () => {
-  test('a real day: heading, period links, the GET picker, cards, subscribe form with CSRF', async () => {
-    const html = await renderFeedPage(feedFixture(), ctx('/daily/2007-04-02'), 'tok&<"en>');
+  test('a real day: heading, period links, the GET picker, cards, the subscribe box (no per-browser token)', async () => {
+    const html = await renderFeedPage(feedFixture(), ctx('/daily/2007-04-02'));
     assertCleanDocument(html);
     assert.match(html, /<h1>Monday, April 2, 2007<\/h1>/);
     assert.match(html, /Daily papers · 3 papers · first listed on arXiv/);
@@ -184,14 +185,22 @@ describe('feed page', () => {
     assert.match(html, /<select name="category" id="feed-category"><option value="" selected="">All categories<\/option><optgroup label="Computer Science"><option value="cs.AI">Artificial Intelligence \(cs.AI\)<\/option>/);
     assert.match(html, /<button type="submit" name="kind" value="weekly">Show week<\/button>/);
     assert.equal((html.match(/<h2 class="card-title">/g) ?? []).length, 3);
-    assert.match(html, /<form method="post" action="\/subscribe"><input type="hidden" name="_csrf" value="tok&amp;&lt;&quot;en&gt;"\/>/);
-    assert.match(html, /<input type="email" name="email" required="" autocomplete="email" inputmode="email"\/>/);
+    assert.match(html, /<a class="button primary" href="\/subscribe">Subscribe<\/a>/);
+    assert.ok(!html.includes('_csrf') && !html.includes('method="post"'), 'feed pages carry no form token, so one cached copy serves everyone');
     assert.match(html, /<link rel="alternate" type="application\/atom\+xml" title="Papersift feed" href="\/feeds\/daily\/2007-04-02"\/>/);
     assert.match(html, /<a href="\/" aria-current="page">Today<\/a>/);
   });
 
+  test('the subscribe page: the POST form with the escaped token and the category', async () => {
+    const html = await renderSubscribePage({ category: 'cs.LG', csrfToken: 'tok&<"en>' }, ctx('/subscribe'));
+    assertCleanDocument(html);
+    assert.match(html, /<h1 id="subscribe-heading">Get new Machine Learning papers by email<\/h1>/);
+    assert.match(html, /<form method="post" action="\/subscribe"><input type="hidden" name="_csrf" value="tok&amp;&lt;&quot;en&gt;"\/><input type="hidden" name="category" value="cs.LG"\/>/);
+    assert.match(html, /<input type="email" name="email" required="" autocomplete="email" inputmode="email"\/>/);
+  });
+
   test('a filtered week with pages; a month; an empty period', async () => {
-    const week = await renderFeedPage(feedFixture({ kind: 'weekly', label: '2007-W14', from: '2007-04-02', to: '2007-04-08', previous: null, next: '2007-W15', category: 'math.CA', total: 120, page: 2 }), ctx('/weekly/2007-W14'), 't');
+    const week = await renderFeedPage(feedFixture({ kind: 'weekly', label: '2007-W14', from: '2007-04-02', to: '2007-04-08', previous: null, next: '2007-W15', category: 'math.CA', total: 120, page: 2 }), ctx('/weekly/2007-W14'));
     assertCleanDocument(week);
     assert.match(week, /<h1>Week 14, 2007<\/h1>/);
     assert.match(week, /Weekly papers, Apr 2 – 8, 2007 · 120 papers in Classical Analysis and ODEs/);
@@ -199,11 +208,11 @@ describe('feed page', () => {
     assert.match(week, /<input type="week" name="week" value="2007-W14"/);
     assert.match(week, /<option value="math.CA" selected="">/);
     assert.match(week, /<a href="\/weekly\/2007-W14\?category=math.CA" rel="prev">← Previous page<\/a><span>Page 2 of 3<\/span><a href="\/weekly\/2007-W14\?category=math.CA&amp;page=3" rel="next">/);
-    assert.match(week, /<input type="hidden" name="category" value="math.CA"\/>/);
-    assert.match(week, /Get new Classical Analysis and ODEs papers by email/);
+    assert.match(week, /Get new Classical Analysis and ODEs papers in your email inbox/);
+    assert.match(week, /<a class="button primary" href="\/subscribe\?category=math.CA">Subscribe<\/a>/);
     assert.match(week, /<meta name="robots" content="noindex"\/>/);
     assert.match(week, /<a href="\/weekly" aria-current="page">This week<\/a>/);
-    const month = await renderFeedPage(feedFixture({ kind: 'monthly', label: '2007-04', from: '2007-04-01', to: '2007-04-30', papers: [], total: 0 }), ctx('/monthly/2007-04'), 't');
+    const month = await renderFeedPage(feedFixture({ kind: 'monthly', label: '2007-04', from: '2007-04-01', to: '2007-04-30', papers: [], total: 0 }), ctx('/monthly/2007-04'));
     assertCleanDocument(month);
     assert.match(month, /<h1>April 2007<\/h1>/);
     assert.match(month, /No papers were first listed in this month\./);
