@@ -5,7 +5,7 @@ import { AuthorRepository } from './author.repository.js';
 import { CitationRepository } from './citation.repository.js';
 import { FeedRepository } from './feed.repository.js';
 import { IngestRunRepository } from './ingest-run.repository.js';
-import { migrations, READ_INDEXES } from './migrations.js';
+import { migrations, READ_INDEXES, type ReadIndex } from './migrations.js';
 import { PaperRepository } from './paper.repository.js';
 import { StatsRepository } from './stats.repository.js';
 import { SubscriptionRepository } from './subscription.repository.js';
@@ -81,10 +81,7 @@ export abstract class BaseStore implements Store {
 
   /** Creates any missing read index (after a bulk load, or a bulk load that was killed). */
   async ensureIndexes(): Promise<void> {
-    for (const ix of READ_INDEXES) {
-      const create = this.db.schema.createIndex(ix.name).ifNotExists().on(ix.table);
-      await ('columns' in ix ? create.columns([...ix.columns]) : create.expression(ix.expression)).execute();
-    }
+    for (const ix of READ_INDEXES) await sql.raw(createIndexSql(this.db, ix)).execute(this.db);
   }
 
   async #seedCategories(): Promise<void> {
@@ -100,4 +97,10 @@ export abstract class BaseStore implements Store {
 
   abstract sizeBytes(): Promise<number>;
   abstract close(): Promise<void>;
+}
+
+/** The `CREATE INDEX IF NOT EXISTS` statement of a read index (constant SQL, no parameters). */
+export function createIndexSql(db: Kysely<Database>, ix: ReadIndex): string {
+  const create = db.schema.createIndex(ix.name).ifNotExists().on(ix.table);
+  return ('columns' in ix ? create.columns([...ix.columns]) : create.expression(ix.expression)).compile().sql;
 }

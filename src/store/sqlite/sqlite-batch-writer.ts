@@ -6,22 +6,27 @@ import { compareWithStored, PAPER_ROW_COLUMNS, paperRow, paperRowValues, prepare
 import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store.js';
 import { ChunkedLookup, MultiRowInsert } from './multi-row.js';
 import { KnownAuthors } from '../known-authors.js';
+import { authorsDeferred } from './deferred-authors.js';
 import { OVERRIDES_SQL, withOverrides, type OverrideRow } from '../author-overrides.js';
-
 
 /**
  * SQLite's BatchWriter: set-based, like the PostgreSQL one. Per batch it looks the ids up in
  * chunks, then writes new papers and their authors, categories and versions with multi-row
  * INSERTs, all in one IMMEDIATE transaction (which makes assigning ids from max(id) safe:
- * SQLite has a single writer). Author keys already written during this run are skipped.
+ * SQLite has a single writer). Author keys already written during this run are skipped; during
+ * a bulk load `authors` is filled once at the end instead (see deferred-authors.ts).
  */
 export class SqliteBatchWriter implements BatchWriter {
   readonly #db: BetterSqlite3.Database;
   #s: Stmts | undefined;
   readonly #known = new KnownAuthors();
 
-  constructor(db: BetterSqlite3.Database) {
+  readonly #endDeferral: () => void;
+
+  /** `endAuthorDeferral` builds the marker index and fills `authors` (see deferred-authors.ts). */
+  constructor(db: BetterSqlite3.Database, endAuthorDeferral: () => void) {
     this.#db = db;
+    this.#endDeferral = endAuthorDeferral;
   }
 
   /** See {@link BatchWriter.writePapers}. */
@@ -31,7 +36,14 @@ export class SqliteBatchWriter implements BatchWriter {
     const added: [string, string][] = [];
     const counts = this.#db.transaction(() => {
       const c = emptyCounts();
-      for (const part of uniqueRuns(batch.items)) writePart(s, part.map(prepareRecord), now, c, known, added);
+      let deferred = authorsDeferred(this.#db);
+      for (const part of uniqueRuns(batch.items)) {
+        const prepared = part.map(prepareRecord);
+        const stored = new Map(s.lookup.all(prepared.map((p) => p.record.arxivId)).map((r) => [r.arxiv_id, r]));
+        // Replacing a stored paper's authorships must not lose the names they introduced.
+        if (deferred && prepared.some((p) => replaces(p, stored))) { this.#endDeferral(); deferred = false; }
+        writePart(s, prepared, stored, now, c, deferred ? undefined : { known, added });
+      }
       return closeBatch(s, runId, batch, c);
     }).immediate();
     known.remember(added);
@@ -90,8 +102,17 @@ function prepareAll(db: BetterSqlite3.Database) {
   };
 }
 
-function writePart(s: Stmts, part: PreparedRecord[], now: string, c: IngestCounts, known: KnownAuthors, added: [string, string][]): void {
-  const stored = new Map(s.lookup.all(part.map((p) => p.record.arxivId)).map((r) => [r.arxiv_id, r]));
+function replaces(p: PreparedRecord, stored: Stored): boolean {
+  const old = stored.get(p.record.arxivId);
+  return old !== undefined && compareWithStored(p, old) === 'newer';
+}
+
+/** Where a non-deferred batch records the author keys it writes. */
+interface AuthorBook { known: KnownAuthors; added: [string, string][] }
+
+type Stored = Map<string, StoredState>;
+
+function writePart(s: Stmts, part: PreparedRecord[], stored: Stored, now: string, c: IngestCounts, book: AuthorBook | undefined): void {
   const rewrite: [PreparedRecord, number][] = [];
   let next = (s.maxId.get() as { m: number }).m;
   const fresh: unknown[] = [];
@@ -116,7 +137,7 @@ function writePart(s: Stmts, part: PreparedRecord[], now: string, c: IngestCount
     }
   }
   s.insertPapers.run(fresh);
-  writeChildren(s, withOverrides(s.overrides.all() as OverrideRow[], rewrite), known, added);
+  writeChildren(s, withOverrides(s.overrides.all() as OverrideRow[], rewrite), book);
 }
 
 function mergeVersions(s: Stmts, id: number, p: PreparedRecord): number {
@@ -125,17 +146,19 @@ function mergeVersions(s: Stmts, id: number, p: PreparedRecord): number {
   return n;
 }
 
-function writeChildren(s: Stmts, rows: [PreparedRecord, number][], known: KnownAuthors, added: [string, string][]): void {
+function writeChildren(s: Stmts, rows: [PreparedRecord, number][], book: AuthorBook | undefined): void {
   const versions: unknown[] = [], authorships: unknown[] = [], categories: unknown[] = [];
   for (const [p, id] of rows) {
     for (const v of p.record.versions) versions.push(id, v.version, v.createdAt);
     p.record.authors.forEach((a, i) => authorships.push(id, i, a.key, a.name));
     p.record.categories.forEach((cat, i) => categories.push(id, cat, i));
   }
-  const authors = known.unseen(rows.flatMap(([p]) => p.record.authors));
-  added.push(...authors);
+  if (book) {
+    const authors = book.known.unseen(rows.flatMap(([p]) => p.record.authors));
+    book.added.push(...authors);
+    s.insertAuthors.run(authors.flat());
+  }
   s.insertVersions.run(versions);
-  s.insertAuthors.run(authors.flat());
   s.insertPaperAuthors.run(authorships);
   s.insertCategories.run(categories);
 }

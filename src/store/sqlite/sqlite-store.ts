@@ -2,9 +2,11 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { BaseStore } from '../base-store.js';
+import { BaseStore, createIndexSql } from '../base-store.js';
+import { READ_INDEXES } from '../migrations.js';
 import type { Database } from '../tables.js';
 import { SqliteBatchWriter } from './sqlite-batch-writer.js';
+import { AUTHORS_MARKER_INDEX, buildIndexesAndAuthors, existingIndexes } from './deferred-authors.js';
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -26,7 +28,19 @@ export class SqliteStore extends BaseStore {
     super(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), { dialect: 'sqlite', concurrentWriters: false, localFile: true });
     this.#sqlite = sqlite;
     this.#file = file;
-    this.writer = new SqliteBatchWriter(sqlite);
+    this.writer = new SqliteBatchWriter(sqlite, () => buildIndexesAndAuthors(sqlite, this.#creates([AUTHORS_MARKER_INDEX])));
+  }
+
+  /** See {@link Store.ensureIndexes}; on SQLite it also fills authors deferred by a bulk load. */
+  override async ensureIndexes(): Promise<void> {
+    const have = existingIndexes(this.#sqlite);
+    const missing = READ_INDEXES.map((ix) => ix.name).filter((name) => !have.has(name));
+    if (missing.length > 0) buildIndexesAndAuthors(this.#sqlite, this.#creates(missing));
+  }
+
+  /** CREATE INDEX statements of the named read indexes. */
+  #creates(names: readonly string[]): Map<string, string> {
+    return new Map(READ_INDEXES.filter((ix) => names.includes(ix.name)).map((ix) => [ix.name, createIndexSql(this.db, ix)]));
   }
 
   /** File size of the database plus its WAL, in bytes (0 for in-memory stores). */
