@@ -4,22 +4,26 @@
  * incremental HNSW index, their wall times and how well they agree: Spearman correlation of the
  * raw distances, Pearson correlation of the (category, year) percentiles, and the mean and 90th
  * percentile of the absolute percentile difference. The store is built once in
- * `.bench/novelty-hepth` (load, keyword and semantic index). Output: one JSON document on stdout.
+ * `.bench/novelty-hepth` (load, keyword and semantic index). BENCH_NOVELTY_DATA names another
+ * SQLite data directory holding vectors instead (e.g. a 75k CS store built with the CLI).
+ * Output: one JSON document on stdout.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openHepthStore } from '../eval/datasets/eval-store.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { refreshIndexes } from '../src/services/index.service.js';
 import { refreshNovelty } from '../src/services/novelty.service.js';
 import { latestLsaModelId } from '../src/services/vector-matrix.js';
 import { withNoveltyTables } from '../src/store/novelty-impact.tables.js';
 import type { Store } from '../src/store/store.js';
 
-const DIR = fileURLToPath(new URL('../.bench/novelty-hepth', import.meta.url));
+const OTHER = process.env['BENCH_NOVELTY_DATA'];
+const DIR = OTHER ?? fileURLToPath(new URL('../.bench/novelty-hepth', import.meta.url));
 
 type Scores = Map<number, { distance: number | null; percentile: number | null }>;
 
-const store = await openHepthStore(DIR, { progress: false });
+const store = OTHER ? openSqliteStore({ file: join(OTHER, 'papersift.db') }) : await openHepthStore(DIR, { progress: false });
 try {
   if (!(await latestLsaModelId(store))) {
     process.stderr.write('building the keyword and semantic indexes (once)\n');
