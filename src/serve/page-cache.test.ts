@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Hono } from 'hono';
-import { gunzipSync } from 'node:zlib';
-import { acceptsGzip, CSRF_PLACEHOLDER, pageCache } from './page-cache.js';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { accepts, CSRF_PLACEHOLDER, pageCache } from './page-cache.js';
 
 function app(generation: { value: string }, maxBytes?: number) {
   let renders = 0;
@@ -79,11 +80,31 @@ test('a repeated request with the ETag gets 304, a new generation gets a new ETa
   assert.match(await changed.text(), /render 2/);
 });
 
-test('acceptsGzip reads q-values and wildcards', () => {
-  assert.equal(acceptsGzip(undefined), false);
-  assert.equal(acceptsGzip('gzip, deflate, br'), true);
-  assert.equal(acceptsGzip('br;q=1.0, gzip;q=0.5'), true);
-  assert.equal(acceptsGzip('gzip;q=0'), false);
-  assert.equal(acceptsGzip('*'), true);
-  assert.equal(acceptsGzip('identity, deflate'), false);
+test('accepts reads q-values and wildcards', () => {
+  assert.equal(accepts(undefined, 'gzip'), false);
+  assert.equal(accepts('gzip, deflate, br', 'gzip'), true);
+  assert.equal(accepts('gzip, deflate, br', 'br'), true);
+  assert.equal(accepts('br;q=1.0, gzip;q=0.5', 'gzip'), true);
+  assert.equal(accepts('gzip;q=0', 'gzip'), false);
+  assert.equal(accepts('*', 'br'), true);
+  assert.equal(accepts('identity, deflate', 'gzip'), false);
+  assert.equal(accepts('gzip', 'br'), false);
+});
+
+test('a page without a form is also served brotli-compressed once that is ready; a page with a token never is', async () => {
+  let renders = 0;
+  const a = new Hono();
+  a.use('*', pageCache({ generation: async () => 'g', today: () => 'd', csrfToken: () => 'tok' }));
+  a.get('/plain', (c) => { renders++; return c.html(`<p>${'Attention is all you need. '.repeat(200)}</p>`); });
+  a.get('/form', (c) => c.html(`<input value="${CSRF_PLACEHOLDER}">`));
+  const headers = { 'accept-encoding': 'gzip, deflate, br' };
+  assert.equal((await a.request('/plain', { headers })).headers.get('content-encoding'), 'gzip', 'the first answer does not wait for brotli');
+  let res = await a.request('/plain', { headers });
+  for (let i = 0; i < 50 && res.headers.get('content-encoding') !== 'br'; i++) { await sleep(20); res = await a.request('/plain', { headers }); }
+  assert.equal(res.headers.get('content-encoding'), 'br');
+  assert.match(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString('utf8'), /^<p>Attention is all you need\./);
+  assert.equal(renders, 1);
+  await a.request('/form', { headers });
+  await sleep(50);
+  assert.equal((await a.request('/form', { headers })).headers.get('content-encoding'), 'gzip');
 });

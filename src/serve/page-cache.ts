@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { brotliCompress, constants } from 'node:zlib';
 import type { Context, MiddlewareHandler } from 'hono';
 import { LRUCache } from 'lru-cache';
 import { gzipBody, plainBody, segmentBody, type SegmentedBody } from './gzip-segments.js';
@@ -26,6 +27,8 @@ interface Entry {
   etag: string;
   /** The whole gzip body, when the page has no hole to fill (most pages: only forms carry tokens). */
   gzip: Buffer | undefined;
+  /** The whole brotli body (about a fifth smaller than gzip), filled in off the event loop once compressed. */
+  brotli?: Buffer;
 }
 
 /**
@@ -56,6 +59,7 @@ export function pageCache(o: PageCacheOptions): MiddlewareHandler {
     const body = segmentBody(text, CSRF_PLACEHOLDER, 9);
     const entry: Entry = { body, type, etag: shortHash(text, 16), gzip: body.parts.length === 1 ? Buffer.concat(gzipBody(body, '')) : undefined };
     cache.set(key, entry);
+    if (entry.gzip) addBrotli(entry, text);
     c.res = respond(c, entry, o.csrfToken);
   };
 }
@@ -66,17 +70,22 @@ function respond(c: Context, e: Entry, csrfToken: (c: Context) => string): Respo
   const headers: Record<string, string> = { etag, vary: 'Accept-Encoding', 'cache-control': token ? 'private, no-cache' : 'no-cache' };
   if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
   headers['content-type'] = e.type;
-  if (!acceptsGzip(c.req.header('accept-encoding'))) return c.body(bytes(plainBody(e.body, token)), 200, headers);
+  const accept = c.req.header('accept-encoding');
+  if (e.brotli && accepts(accept, 'br')) {
+    headers['content-encoding'] = 'br';
+    return c.body(bytes(e.brotli), 200, headers);
+  }
+  if (!accepts(accept, 'gzip')) return c.body(bytes(plainBody(e.body, token)), 200, headers);
   headers['content-encoding'] = 'gzip';
   return c.body(bytes(e.gzip ?? Buffer.concat(gzipBody(e.body, token))), 200, headers);
 }
 
-/** True when an Accept-Encoding header allows gzip (`gzip` or `*`, not with q=0). */
-export function acceptsGzip(header: string | undefined): boolean {
+/** True when an Accept-Encoding header allows `coding` (named or `*`, not with q=0). */
+export function accepts(header: string | undefined, coding: 'gzip' | 'br'): boolean {
   if (!header) return false;
   return header.split(',').some((item) => {
-    const [coding, ...params] = item.trim().toLowerCase().split(';');
-    if (coding !== 'gzip' && coding !== '*') return false;
+    const [name, ...params] = item.trim().toLowerCase().split(';');
+    if (name !== coding && name !== '*') return false;
     const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     return q === undefined || Number(q.slice(2)) > 0;
   });
@@ -91,8 +100,16 @@ function bytes(b: Buffer): Uint8Array<ArrayBuffer> {
   return b as Uint8Array<ArrayBuffer>;
 }
 
+/** Compresses the page with brotli (quality 11) on the libuv thread pool; until then responses use gzip. */
+function addBrotli(e: Entry, text: string): void {
+  const input = Buffer.from(text, 'utf8');
+  brotliCompress(input, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: input.length } }, (err, out) => {
+    if (!err) e.brotli = out;
+  });
+}
+
 function entrySize(e: Entry): number {
-  return e.body.partBytes + e.body.deflated.reduce((n, d) => n + d.length, 0) + (e.gzip?.length ?? 0) + 256;
+  return e.body.partBytes + e.body.deflated.reduce((n, d) => n + d.length, 0) + 2 * (e.gzip?.length ?? 0) + 256; // the brotli body, added later, is smaller than the gzip one
 }
 
 /** `read`, with its answer reused for `ttlMs` and one read in flight shared by concurrent callers. */
