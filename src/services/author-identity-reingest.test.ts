@@ -21,7 +21,7 @@ for (const backend of await testBackends()) {
       await store.writer.writePapers(run, { items, failures: [], checkpoint: null }, '2025-06-01T00:00:00.000Z');
     };
     const keysOf = async (arxivId: string) => (await store.papers.findByArxivId(arxivId))!.authors.map((a) => a.key);
-    const overrides = async () => (await withNoveltyTables(store.db).selectFrom('author_key_overrides').selectAll().execute()).length;
+    const overrides = async (logId: number) => (await withNoveltyTables(store.db).selectFrom('author_key_overrides').selectAll().where('log_id', '=', logId).execute()).length;
     const [p0, p1, p2, p3] = [
       buildPaper({ authorNames: ['E. Witten', 'N. Seiberg'] }),
       buildPaper({ authorNames: ['Edward Witten'] }),
@@ -40,11 +40,27 @@ for (const backend of await testBackends()) {
       await ingest(later);
       assert.deepEqual(await keysOf(later.arxivId), ['edward-witten']);
       assert.equal((await store.authors.papers('e-witten')).length, 0);
+      assert.equal(await overrides(change.logId), 1);
       await revertIdentityChange(store, change.logId, 'admin');
-      assert.equal(await overrides(), 0);
+      assert.equal(await overrides(change.logId), 0);
       assert.deepEqual((await store.authors.papers('e-witten')).map((p) => p.arxivId).sort(), [p0!.arxivId, later.arxivId].sort());
       await ingest(version(p0!, 3));
       assert.deepEqual(await keysOf(p0!.arxivId), ['e-witten', 'n-seiberg']);
+    });
+
+    test('merges chain (A into B, then B into C) for new papers; reverting the first one out of order sends A\'s papers back to A', async () => {
+      const [a, b, c] = [buildPaper({ authorNames: ['G. Moore'] }), buildPaper({ authorNames: ['Greg Moore'] }), buildPaper({ authorNames: ['Gregory W. Moore'] })];
+      await ingest(a, b, c);
+      const first = await mergeAuthors(store, 'greg-moore', ['g-moore'], 'admin');
+      await mergeAuthors(store, 'gregory-w-moore', ['greg-moore'], 'admin');
+      const later = buildPaper({ authorNames: ['G. Moore'] });
+      await ingest(later, version(a, 2));
+      assert.deepEqual([await keysOf(later.arxivId), await keysOf(a.arxivId)], [['gregory-w-moore'], ['gregory-w-moore']]);
+      await revertIdentityChange(store, first.logId, 'admin');
+      assert.deepEqual((await store.authors.papers('g-moore')).map((p) => p.arxivId).sort(), [a.arxivId, later.arxivId].sort());
+      assert.deepEqual((await store.authors.papers('gregory-w-moore')).map((p) => p.arxivId).sort(), [b.arxivId, c.arxivId].sort());
+      await ingest(buildPaper({ authorNames: ['Greg Moore'] }));
+      assert.equal((await store.authors.papers('gregory-w-moore')).length, 3, 'the second merge still holds');
     });
 
     test('a split holds through a re-ingest of the same and a newer version; revert removes it', async () => {
@@ -53,8 +69,9 @@ for (const backend of await testBackends()) {
       await ingest(version(p3!, 2), version(p2!, 2));
       assert.deepEqual(await keysOf(p3!.arxivId), ['juan-maldacena~bio', 'joseph-polchinski']);
       assert.deepEqual(await keysOf(p2!.arxivId), ['juan-maldacena']);
+      assert.equal(await overrides(s.logId), 1);
       await revertIdentityChange(store, s.logId, 'admin');
-      assert.equal(await overrides(), 0);
+      assert.equal(await overrides(s.logId), 0);
       assert.deepEqual(await keysOf(p3!.arxivId), ['juan-maldacena', 'joseph-polchinski']);
       await ingest(version(p3!, 3));
       assert.deepEqual(await keysOf(p3!.arxivId), ['juan-maldacena', 'joseph-polchinski']);

@@ -76,7 +76,7 @@ export async function revertIdentityChange(store: Store, logId: number, actor: s
     if (entry.reverted_by !== null) throw new ValidationError('authors revert', `#${logId} was already reverted by #${entry.reverted_by}`);
     const logged = (JSON.parse(entry.detail) as { moved: MovedRow[] }).moved.map((m) => ({ ...m, from: m.to, to: m.from }));
     await db.deleteFrom('author_key_overrides').where('log_id', '=', logId).execute();
-    const moved = [...logged, ...(await laterRows(db, logged))];
+    const moved = await revertRows(db, logged);
     const change = await apply(db, 'revert', actor, now, moved, { reverts: logId });
     await db.updateTable('author_identity_log').set({ reverted_by: change.logId }).where('id', '=', logId).execute();
     return change;
@@ -106,21 +106,30 @@ export async function suggestSplit(store: Store, key: string): Promise<string[][
 }
 
 /**
- * Authorships under the keys a reverted change moved rows to, other than the logged rows,
- * whose key ingest would now write differently (rows a re-ingest keyed through the deleted
- * overrides): each goes to its name key resolved through the overrides that remain.
+ * The authorships a revert moves, once the change's overrides are deleted: its logged rows that
+ * still hold the key the change gave them, and any other authorship under that key or a key a
+ * later override carried it on to (a re-ingest or a later merge) whose key ingest would now
+ * write differently; each of those goes to its name key resolved through the remaining overrides.
  */
-async function laterRows(db: NoveltyDb, logged: MovedRow[]): Promise<MovedRow[]> {
-  const keys = [...new Set(logged.map((m) => m.from))];
-  if (keys.length === 0) return [];
-  const done = new Set(logged.map((m) => `${m.paperId}:${m.position}`));
-  const overrides = new AuthorOverrides(await db.selectFrom('author_key_overrides').select(['id', 'from_key', 'to_key', 'arxiv_id']).execute());
-  const rows = await db.selectFrom('paper_authors').innerJoin('papers', 'papers.id', 'paper_authors.paper_id')
+async function revertRows(db: NoveltyDb, logged: MovedRow[]): Promise<MovedRow[]> {
+  const rows = await db.selectFrom('author_key_overrides').select(['id', 'from_key', 'to_key', 'arxiv_id']).execute();
+  const overrides = new AuthorOverrides(rows);
+  const keys = new Set(logged.map((m) => m.from));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of rows) if (keys.has(r.from_key) && !keys.has(r.to_key)) { keys.add(r.to_key); grew = true; }
+  }
+  if (keys.size === 0) return [];
+  const current = await db.selectFrom('paper_authors').innerJoin('papers', 'papers.id', 'paper_authors.paper_id')
     .select(['paper_authors.paper_id as paper_id', 'paper_authors.position as position', 'paper_authors.author_key as key', 'paper_authors.name as name', 'papers.arxiv_id as arxiv'])
-    .where('paper_authors.author_key', 'in', keys).execute();
-  return rows.filter((r) => !done.has(`${r.paper_id}:${r.position}`))
+    .where('paper_authors.author_key', 'in', [...keys]).execute();
+  const byPos = new Map(current.map((r) => [`${r.paper_id}:${r.position}`, r]));
+  const still = logged.filter((m) => byPos.get(`${m.paperId}:${m.position}`)?.key === m.from);
+  const done = new Set(still.map((m) => `${m.paperId}:${m.position}`));
+  const later = current.filter((r) => !done.has(`${r.paper_id}:${r.position}`))
     .map((r) => ({ paperId: Number(r.paper_id), position: Number(r.position), from: r.key, to: overrides.resolve(r.arxiv, authorKey(r.name)) }))
     .filter((m) => m.to !== m.from && m.to !== '');
+  return [...still, ...later];
 }
 
 async function apply(db: NoveltyDb, action: string, actor: string, now: Date, moved: MovedRow[], detail: object): Promise<IdentityChange> {
