@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { BaseStore } from '../base-store.js';
+import { READ_INDEXES } from '../migrations.js';
 import type { Database } from '../tables.js';
 import { PostgresBatchWriter } from './postgres-batch-writer.js';
 
@@ -32,6 +33,19 @@ export class PostgresStore extends BaseStore {
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE c.relkind = 'r' AND n.nspname = current_schema()`.execute(this.db);
     return Number(r.rows[0]?.bytes ?? 0);
+  }
+
+  /**
+   * Creates any missing read index; when one was missing (a bulk load just ended, or was
+   * killed), also refreshes the planner statistics of the tables a bulk load fills. Without
+   * them PostgreSQL planned the metrics recompute's per-author lookups as sequential scans
+   * (75k CS store: 35.8 s, 15.9 s after ANALYZE).
+   */
+  override async ensureIndexes(): Promise<void> {
+    const r = await sql<{ n: string }>`SELECT count(*)::text AS n FROM pg_indexes WHERE schemaname = current_schema()
+      AND indexname IN (${sql.join(READ_INDEXES.map((ix) => ix.name))})`.execute(this.db);
+    await super.ensureIndexes();
+    if (Number(r.rows[0]?.n ?? 0) < READ_INDEXES.length) await sql`ANALYZE papers, paper_authors, paper_categories, paper_versions, authors, citations`.execute(this.db);
   }
 
   /**
