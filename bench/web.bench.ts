@@ -18,6 +18,7 @@
  *   BENCH_OUT          also write the JSON document to this file
  *   BENCH_TOOL         wrk (default when /usr/bin/wrk exists) or autocannon; every request sends
  *                      Accept-Encoding: gzip, deflate, br, as browsers do
+ *   BENCH_PAGE_CACHE_MB  the server's PAPERSIFT_PAGE_CACHE_MB (0: every request renders)
  *
  * Output: progress and a table on stderr, one JSON document on stdout (use `npm run -s`).
  */
@@ -46,7 +47,7 @@ const TARGETS = { ratioToTrivial: 0.5, p99ms: 50 } as const;
 
 class UsageError extends Error {}
 
-interface Options { repeats: number; duration: number; warmup: number; connections: number; build: boolean; out: string | undefined; tool: 'wrk' | 'autocannon' }
+interface Options { repeats: number; duration: number; warmup: number; connections: number; build: boolean; out: string | undefined; tool: 'wrk' | 'autocannon'; pageCacheMB: number | undefined }
 
 /** wrk, when installed (`apt-get install wrk`): a C load generator leaves far more of the 2 cores to the server than autocannon does. */
 const WRK = '/usr/bin/wrk';
@@ -67,6 +68,7 @@ function options(env: NodeJS.ProcessEnv): Options {
     build: !['1', 'true', 'yes'].includes((env['BENCH_SKIP_BUILD'] ?? '').toLowerCase()),
     out: env['BENCH_OUT'] || undefined,
     tool: tool(env['BENCH_TOOL']),
+    pageCacheMB: env['BENCH_PAGE_CACHE_MB'] ? int('BENCH_PAGE_CACHE_MB', 64, 0, 65_536) : undefined,
   };
 }
 
@@ -250,7 +252,7 @@ async function main(): Promise<number> {
   throwIfInterrupted();
   const { targets, store } = pickTargets();
   log(`store: ${store.papers.toLocaleString('en')} papers, ${store.citations.toLocaleString('en')} citation edges, ${store.sizeMB} MB`);
-  const server = await startServer(STORE_DIR);
+  const server = await startServer(STORE_DIR, o.pageCacheMB === undefined ? {} : { PAPERSIFT_PAGE_CACHE_MB: String(o.pageCacheMB) });
   const base = server.base;
   const samples = new Map<Target, Sample[]>(targets.map((t) => [t, []]));
   try {
@@ -281,7 +283,7 @@ async function main(): Promise<number> {
     benchmark: 'web',
     date: new Date().toISOString(),
     machine: { cpu: cpu?.model ?? 'unknown', cpus: availableParallelism(), memoryMB: Math.round(totalmem() / 1048576), node: process.version, platform: `${process.platform}-${process.arch}` },
-    settings: { connections: o.connections, durationSec: o.duration, warmupSec: o.warmup, repeats: o.repeats, tool: o.tool === 'wrk' ? 'wrk -t1 (same machine), Accept-Encoding: gzip, deflate, br' : 'autocannon (programmatic, same machine), Accept-Encoding: gzip, deflate, br', backend: 'sqlite' },
+    settings: { pageCacheMB: o.pageCacheMB ?? 64, connections: o.connections, durationSec: o.duration, warmupSec: o.warmup, repeats: o.repeats, tool: o.tool === 'wrk' ? 'wrk -t1 (same machine), Accept-Encoding: gzip, deflate, br' : 'autocannon (programmatic, same machine), Accept-Encoding: gzip, deflate, br', backend: 'sqlite' },
     store: { papers: store.papers, citations: store.citations, sizeMB: store.sizeMB, dir: STORE_DIR },
     results,
     trivial,
