@@ -10,12 +10,15 @@
  * peak RSS are the child's own. Environment: BENCH_REPEATS (default 3), BENCH_WORKLOADS
  * (`cs75k,hepth`). Output: progress on stderr, one JSON document on stdout (medians).
  *
- * With DATABASE_URL set the store is PostgreSQL: hep-th is loaded once into the schema
- * `bench_metrics_hepth` (only the hepth workload), and each child clears the materialised
- * metrics tables before its full recompute instead of copying a file.
+ * With DATABASE_URL set the store is PostgreSQL: each workload is loaded once into its own
+ * schema (`bench_metrics_hepth`, `bench_metrics_cs75k`), and each child clears the materialised
+ * metrics tables before its full recompute instead of copying a file. The CS workload is the
+ * 75k snapshot lines of `bench/workloads.ts` (`.bench/cs-daily-75k.jsonl`); on SQLite, when
+ * the search benchmark's store is missing, it is ingested into `.bench/metrics-cs75k` (metrics
+ * need no search index).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,12 +29,17 @@ import { recomputeMetrics } from '../src/services/metrics.service.js';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import type { Store } from '../src/store/store.js';
+import { ingestFrom } from '../src/services/ingest.service.js';
+import { SnapshotSource } from '../src/ingest/snapshot/snapshot.source.js';
+import { WorkloadCache } from './workloads.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 const PG_URL = process.env['DATABASE_URL'];
-const PG_SCHEMA = 'bench_metrics_hepth';
-const WORKLOADS: Record<string, string> = PG_URL ? { hepth: `pg:${PG_SCHEMA}` } : { cs75k: join(ROOT, '.bench/search-75k/papersift.db'), hepth: join(ROOT, '.eval/papersift.db') };
+const SEARCH_75K = join(ROOT, '.bench/search-75k/papersift.db');
+const WORKLOADS: Record<string, string> = PG_URL
+  ? { cs75k: 'pg:bench_metrics_cs75k', hepth: 'pg:bench_metrics_hepth' }
+  : { cs75k: existsSync(SEARCH_75K) ? SEARCH_75K : join(ROOT, '.bench/metrics-cs75k/papersift.db'), hepth: join(ROOT, '.eval/papersift.db') };
 
 /** One child measurement. */
 interface Sample { wallSec: number; peakRssMB: number; authors: number; edges: number }
@@ -41,12 +49,12 @@ else await main();
 
 async function main(): Promise<void> {
   const repeats = Number(process.env['BENCH_REPEATS'] ?? 3);
-  const names = (process.env['BENCH_WORKLOADS'] ?? (PG_URL ? 'hepth' : 'cs75k,hepth')).split(',');
+  const names = (process.env['BENCH_WORKLOADS'] ?? 'cs75k,hepth').split(',');
   const results: Record<string, unknown> = {};
   for (const name of names) {
     const file = WORKLOADS[name];
     if (!file) throw new Error(`unknown workload ${name}`);
-    if (PG_URL) await preparePostgres();
+    if (PG_URL) await preparePostgres(name, file.slice(3));
     else if (!existsSync(file)) await prepare(name, file);
     const run = (mode: 'recompute' | 'floor') => Array.from({ length: repeats }, (_, i) => {
       process.stderr.write(`${name}: ${mode} ${i + 1}/${repeats}\n`);
@@ -61,22 +69,31 @@ async function main(): Promise<void> {
 }
 
 async function prepare(name: string, file: string): Promise<void> {
-  if (name !== 'hepth') throw new Error(`${file} is missing: run npm run bench:search first`);
-  process.stderr.write('building the hep-th store (once)\n');
-  await (await openHepthStore(join(file, '..'))).close();
+  process.stderr.write(`building the ${name} store (once)\n`);
+  if (name === 'hepth') return (await openHepthStore(join(file, '..'))).close();
+  mkdirSync(join(file, '..'), { recursive: true });
+  const store = openSqliteStore({ file });
+  try { await store.migrate(); await load(name, store); } finally { await store.close(); }
 }
 
-/** Loads hep-th into the PostgreSQL bench schema unless it holds papers already. */
-async function preparePostgres(): Promise<void> {
-  const store = await openPostgresStore({ url: PG_URL!, schema: PG_SCHEMA });
+/** Loads a workload into its PostgreSQL bench schema unless the schema holds papers already. */
+async function preparePostgres(name: string, schema: string): Promise<void> {
+  const store = await openPostgresStore({ url: PG_URL!, schema });
   try {
     await store.migrate();
     const n = Number((await sql<{ n: number }>`select count(*) as n from papers`.execute(store.db)).rows[0]!.n);
     if (n > 0) return;
     const started = performance.now();
-    await loadHepth(store, { progress: false });
-    process.stderr.write(`loaded hep-th into ${PG_SCHEMA} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    await load(name, store);
+    process.stderr.write(`loaded ${name} into ${schema} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   } finally { await store.close(); }
+}
+
+async function load(name: string, store: Store): Promise<void> {
+  if (name === 'hepth') { await loadHepth(store, { progress: false }); return; }
+  const base = await new WorkloadCache(join(ROOT, '.bench')).base();
+  const report = await ingestFrom(store, new SnapshotSource({ file: base.file }), 'papers');
+  if (report.status !== 'completed') throw new Error(`loading ${base.file} failed: ${report.error}`);
 }
 
 /** Runs one child on a fresh copy of the store (PostgreSQL: on the bench schema, metrics cleared). */
