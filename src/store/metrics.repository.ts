@@ -30,9 +30,16 @@ export type MetricsStateName = 'generation' | 'papers_watermark' | 'as_of_year' 
 /** Materialised author metrics and what a recompute reads. */
 export class MetricsRepository {
   readonly #db: Kysely<Database>;
+  readonly #authorChunk: number;
 
-  constructor(db: Kysely<Database>) {
+  /**
+   * @param authorChunk Authors read per pair of queries in {@link papersOf}. @default 500 (SQLite's
+   * 999-parameter floor); PostgreSQL takes 2,000, so it repeats its hash joins over `papers` a
+   * quarter as often (hep-th: 5.1 s → 1.6 s per 10,000 authors).
+   */
+  constructor(db: Kysely<Database>, authorChunk = CHUNK) {
     this.#db = db;
+    this.#authorChunk = authorChunk;
   }
 
   /** Every cited ref's internal count now (distinct citing refs: `citationCounts`' definition, for all refs at once). */
@@ -113,8 +120,8 @@ export class MetricsRepository {
    */
   async papersOf(keys: readonly string[]): Promise<Map<string, PaperCitations[]>> {
     const out = new Map<string, PaperCitations[]>();
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      const part = keys.slice(i, i + CHUNK);
+    for (let i = 0; i < keys.length; i += this.#authorChunk) {
+      const part = keys.slice(i, i + this.#authorChunk);
       const [authorships, edges] = await Promise.all([this.#authorships(part), this.#citingYears(part)]);
       for (const a of authorships) {
         const list = out.get(a.key) ?? [];
