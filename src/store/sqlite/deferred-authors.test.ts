@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, test } from 'node:test';
+import { sql } from 'kysely';
+import type { PaperRecord } from '../../core/paper.js';
+import { buildPaper } from '../../../test/support/factories.js';
+import { createSqliteTestStore, type TestStore } from '../../../test/support/test-store.js';
+
+let t: TestStore;
+beforeEach(async () => { t = await createSqliteTestStore(); });
+afterEach(async () => { await t.dispose(); });
+
+const NOW = '2026-11-22T00:00:00.000Z';
+let batch = 0;
+const write = (items: PaperRecord[]) => t.store.writer.writePapers(runId, { items, failures: [], checkpoint: String(++batch) }, NOW);
+let runId = 0;
+const authors = async () => (await sql<{ key: string; name: string }>`SELECT key, name FROM authors ORDER BY key`.execute(t.store.db)).rows;
+const marker = async () => (await sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE name = 'paper_authors_author'`.execute(t.store.db)).rows[0]!.n;
+
+beforeEach(async () => { runId = await t.store.runs.start('snapshot', `k${Math.random()}`, {}, NOW); });
+
+test('a bulk load writes authors once, at the end, with the first name seen for each key', async () => {
+  await t.store.suspendIndexes();
+  await write([buildPaper({ authorNames: ['Péter Frenkel', 'Ada Lovelace'] })]);
+  await write([buildPaper({ authorNames: ['Peter Frenkel'] })]);
+  assert.deepEqual(await authors(), []);
+  await t.store.ensureIndexes();
+  assert.deepEqual(await authors(), [{ key: 'ada-lovelace', name: 'Ada Lovelace' }, { key: 'peter-frenkel', name: 'Péter Frenkel' }]);
+});
+
+test('a killed bulk load gets its authors when the store is next migrated', async () => {
+  await t.store.suspendIndexes();
+  await write([buildPaper({ authorNames: ['Ada Lovelace'] })]);
+  await t.store.migrate();
+  assert.equal(await marker(), 1);
+  assert.deepEqual(await authors(), [{ key: 'ada-lovelace', name: 'Ada Lovelace' }]);
+  // Later batches write their authors directly.
+  await write([buildPaper({ authorNames: ['Alan Turing'] })]);
+  assert.deepEqual((await authors()).map((a) => a.key), ['ada-lovelace', 'alan-turing']);
+});
+
+test('a replacing update ends the deferral first, so the stored name stays the first seen', async () => {
+  await t.store.suspendIndexes();
+  const p = buildPaper({ authorNames: ['Péter Frenkel'] });
+  await write([p]);
+  await write([{ ...p, title: 'Renamed', authors: [{ name: 'Peter Frenkel', key: 'peter-frenkel' }], versions: [...p.versions, { version: 2, createdAt: '2025-02-01T00:00:00Z' }] }]);
+  assert.equal(await marker(), 1);
+  assert.deepEqual(await authors(), [{ key: 'peter-frenkel', name: 'Péter Frenkel' }]);
+  await t.store.ensureIndexes();
+  assert.deepEqual(await authors(), [{ key: 'peter-frenkel', name: 'Péter Frenkel' }]);
+});
