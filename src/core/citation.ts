@@ -30,3 +30,10 @@ export interface CitationCount {
 
 /** What citation sources produce. */
 export type CitationRecord = CitationEdge | CitationCount;
+
+const SOURCE_NAMES: Record<string, string> = { 'semantic-scholar': 'Semantic Scholar', openalex: 'OpenAlex', paperscape: 'Paperscape' };
+
+/** How a citation source id reads on a page ("semantic-scholar" → "Semantic Scholar"); unknown ids as they are. */
+export function citationSourceName(source: string): string {
+  return SOURCE_NAMES[source] ?? source;
+}

@@ -93,8 +93,8 @@ export interface PaperDetail {
   references: PaperCard[];
   /** References whose target is not in the store (ids as reported). */
   externalReferences: string[];
-  /** External counts (Semantic Scholar, …) with source and date. */
-  externalCounts: { source: string; count: number; retrievedAt: string }[];
+  /** External counts (Semantic Scholar, OpenAlex) with source and date, and per year where the source gives them. */
+  externalCounts: { source: string; count: number; retrievedAt: string; byYear?: { year: number; count: number }[] }[];
 }
 
 /** A daily, weekly or monthly list. */

@@ -2,6 +2,15 @@ import type { Kysely } from 'kysely';
 import type { PaperSummary } from '../core/paper.js';
 import { citationCounts, loadCards, paperDate } from './paper-cards.js';
 import type { Database } from './tables.js';
+import { withNoveltyTables } from './novelty-impact.tables.js';
+
+/** A citation count an external source reported for a paper, with its date and, when the source gives them, its counts per year. */
+export interface ExternalCount {
+  source: string;
+  count: number;
+  retrievedAt: string;
+  byYear?: { year: number; count: number }[];
+}
 
 /**
  * Reads citation edges and counts, and the citation lists of a paper's page as cards. Shared
@@ -28,9 +37,15 @@ export class CitationRepository {
   }
 
   /** External citation counts for `ref`, one per source. */
-  async counts(ref: string): Promise<{ source: string; count: number; retrievedAt: string }[]> {
-    const rows = await this.#db.selectFrom('citation_counts').select(['source', 'count', 'retrieved_at']).where('paper', '=', ref).orderBy('source').execute();
-    return rows.map((r) => ({ source: r.source, count: Number(r.count), retrievedAt: r.retrieved_at }));
+  async counts(ref: string): Promise<ExternalCount[]> {
+    const [rows, years] = await Promise.all([
+      this.#db.selectFrom('citation_counts').select(['source', 'count', 'retrieved_at']).where('paper', '=', ref).orderBy('source').execute(),
+      withNoveltyTables(this.#db).selectFrom('citation_counts_by_year').select(['source', 'year', 'count']).where('paper', '=', ref).orderBy('year').execute(),
+    ]);
+    return rows.map((r) => {
+      const byYear = years.filter((y) => y.source === r.source).map((y) => ({ year: Number(y.year), count: Number(y.count) }));
+      return { source: r.source, count: Number(r.count), retrievedAt: r.retrieved_at, ...(byYear.length > 0 ? { byYear } : {}) };
+    });
   }
 
   /** True when the store holds at least one citation edge (from any source). */

@@ -94,6 +94,9 @@ for (const backend of await testBackends()) {
       assert.deepEqual(years.map((y) => [y.paper, y.source, Number(y.year), Number(y.count), y.retrieved_at]), [
         ['2011.12720', 'openalex', 2021, 3, '2026-01-05T12:00:00.000Z'], ['2011.12720', 'openalex', 2022, 5, '2026-01-05T12:00:00.000Z'], ['2011.12720', 'openalex', 2023, 4, '2026-01-05T12:00:00.000Z'],
       ]);
+      assert.deepEqual(await store.citations.counts('2011.12720'), [{
+        source: 'openalex', count: 12, retrievedAt: '2026-01-05T12:00:00.000Z', byYear: [{ year: 2021, count: 3 }, { year: 2022, count: 5 }, { year: 2023, count: 4 }],
+      }], 'the paper page and API read the years with the count');
     });
   });
 }

@@ -149,7 +149,7 @@ export const OPENAPI = {
             citedBy: { type: 'array', items: { $ref: '#/components/schemas/PaperCard' } },
             references: { type: 'array', items: { $ref: '#/components/schemas/PaperCard' } },
             externalReferences: { type: 'array', items: { type: 'string' } },
-            externalCounts: { type: 'array', items: { type: 'object', properties: { source: { type: 'string' }, count: { type: 'integer' }, retrievedAt: { type: 'string' } } } },
+            externalCounts: { type: 'array', items: { type: 'object', properties: { source: { type: 'string' }, count: { type: 'integer' }, retrievedAt: { type: 'string' }, byYear: { type: 'array', items: { type: 'object', properties: { year: { type: 'integer' }, count: { type: 'integer' } } } } } } },
           },
         }],
       },

@@ -1,3 +1,4 @@
+import { citationSourceName } from '../../core/citation.js';
 import type { AuthorCitationsPage, AuthorCorePage, CoreEntry } from '../../services/read-models.js';
 import { authorCitationsPath, authorCorePath, authorPath, paperPath } from '../urls.js';
 import type { PageContext } from './context.js';
@@ -20,7 +21,7 @@ export function AuthorCitationsView(props: { page: AuthorCitationsPage; ctx: Pag
   return (
     <>
       <h1>Citations of <a href={authorPath(p.key)}>{p.name}</a></h1>
-      <p class="lede">{p.citations.toLocaleString('en-US')} citations (the citations tile) from {p.citingPapers.toLocaleString('en-US')} citing papers; each citing paper counts once per paper of {p.name} it cites. Source: internal citation graph{p.sources.length ? ` (${p.sources.join(', ')})` : ''}.</p>
+      <p class="lede">{p.citations.toLocaleString('en-US')} citations (the citations tile) from {p.citingPapers.toLocaleString('en-US')} citing papers; each citing paper counts once per paper of {p.name} it cites. Source: internal citation graph{p.sources.length ? ` (${p.sources.map(citationSourceName).join(', ')})` : ''}.</p>
       {p.entries.length === 0 ? <p class="empty">No citations in this index.</p> : null}
       {p.entries.map((e) => (
         <div class="citing-entry">
@@ -62,7 +63,7 @@ export function AuthorCoreView(props: { page: AuthorCorePage; show: CoreShow }) 
               <td>{e.citations}</td>
               <td>{e.windowCitations}</td>
               <td>{[e.inHCore ? 'h-core' : '', e.inH5Core ? 'h5-core' : '', e.inI10 ? 'i10' : ''].filter(Boolean).join(', ') || '—'}</td>
-              <td>{e.external.length === 0 ? '—' : e.external.map((x) => `${x.count} (${x.source}, ${x.retrievedAt.slice(0, 10)})`).join('; ')}</td>
+              <td>{e.external.length === 0 ? '—' : e.external.map((x) => `${x.count} (${citationSourceName(x.source)}, ${x.retrievedAt.slice(0, 10)})`).join('; ')}</td>
             </tr>
           ))}
         </tbody>

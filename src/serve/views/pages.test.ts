@@ -101,7 +101,7 @@ function detailFixture(overrides: Partial<PaperDetail> = {}): PaperDetail {
     citedBy: [paperCard('0704.0128', { citationCount: 0 }), paperCard('0704.0159')],
     references: [paperCard('0704.0054')],
     externalReferences: ['hep-ph/0512099', '10.1016/j.physletb.2005.01.001'],
-    externalCounts: [{ source: 'Semantic Scholar', count: 143, retrievedAt: '2025-03-01' }],
+    externalCounts: [{ source: 'Semantic Scholar', count: 143, retrievedAt: '2025-03-01' }, { source: 'openalex', count: 12, retrievedAt: '2026-01-05T12:00:00.000Z', byYear: [{ year: 2021, count: 3 }, { year: 2022, count: 5 }, { year: 2023, count: 4 }] }],
     ...overrides,
   };
 }
@@ -126,6 +126,7 @@ describe('paper page', () => {
     assert.match(html, /<button type="button" data-copy="bibtex" hidden="">Copy BibTeX<\/button>/);
     assert.match(html, /<h2 id="cited-by">Cited by \(2\)<\/h2>/);
     assert.match(html, /Semantic Scholar reports 143 citations \(as of Mar 1, 2025\)\./);
+    assert.match(html, /OpenAlex reports 12 citations \(as of Jan 5, 2026\)\. By year: 2021: 3 · 2022: 5 · 2023: 4\./);
     assert.match(html, /<h2 id="references">References \(3\)<\/h2>/);
     assert.match(html, /href="\/papers\/0704.0128"/);
     assert.match(html, /<a href="https:\/\/arxiv.org\/abs\/hep-ph\/0512099">arXiv:hep-ph\/0512099<\/a>/);

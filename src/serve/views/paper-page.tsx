@@ -1,3 +1,4 @@
+import { citationSourceName } from '../../core/citation.js';
 import { findArxivId } from '../../core/arxiv-id.js';
 import type { PaperVersion } from '../../core/paper.js';
 import { findCategory } from '../../core/taxonomy.js';
@@ -79,7 +80,12 @@ function ExternalCounts(props: { counts: PaperDetail['externalCounts'] }) {
   if (props.counts.length === 0) return null;
   return (
     <ul class="muted">
-      {props.counts.map((c) => <li>{c.source} reports {citationLabel(c.count).toLowerCase()} (as of {formatDate(c.retrievedAt)}).</li>)}
+      {props.counts.map((c) => (
+        <li>
+          {citationSourceName(c.source)} reports {citationLabel(c.count).toLowerCase()} (as of {formatDate(c.retrievedAt)}).
+          {c.byYear && c.byYear.length > 0 ? <> By year: {c.byYear.map((y) => `${y.year}: ${y.count.toLocaleString('en-US')}`).join(' · ')}.</> : null}
+        </li>
+      ))}
     </ul>
   );
 }
