@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from '../cli/program.js';
 import { openStore } from './open-store.js';
-import { serveWeb } from './web.js';
 
 /**
  * Composition root of the `papersift` command: real fetch, real streams, real stores. Everything
@@ -13,6 +12,8 @@ const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   openStore,
-  serve: serveWeb,
+  // Loaded on demand: the web app's modules (renderers, charts) take about a second to load,
+  // which every other command, ingest included, would pay at start-up.
+  serve: async (...args) => (await import('./web.js')).serveWeb(...args),
 });
 process.exitCode = code;
