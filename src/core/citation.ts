@@ -28,8 +28,28 @@ export interface CitationCount {
   byYear?: { year: number; count: number }[];
 }
 
+/**
+ * An author's identifiers as a source reports them for one paper's author list. The batch
+ * writers match it to the paper's authorship (by position when the names agree, else by name)
+ * and fill `authors.s2_author_id` / `authors.orcid` where they are still empty.
+ */
+export interface AuthorIdentity {
+  kind: 'author-id';
+  paper: PaperRef;
+  /** 0-based order on the paper as the source lists it; null when unknown. */
+  position: number | null;
+  /** The name as the source writes it (S2 often abbreviates given names). */
+  name: string;
+  s2AuthorId?: string;
+  /** Bare form `0000-0002-1825-0097` (see normaliseOrcid in author-identity.ts). */
+  orcid?: string;
+  source: string;
+  /** ISO 8601 time the record was retrieved. */
+  retrievedAt: string;
+}
+
 /** What citation sources produce. */
-export type CitationRecord = CitationEdge | CitationCount;
+export type CitationRecord = CitationEdge | CitationCount | AuthorIdentity;
 
 const SOURCE_NAMES: Record<string, string> = { 'semantic-scholar': 'Semantic Scholar', openalex: 'OpenAlex', paperscape: 'Paperscape' };
 

@@ -45,12 +45,14 @@ export async function getAuthorProfile(store: Store, key: string, options: Autho
   const paging = resolvePaging({ page: options.page ?? 1, pageSize: PROFILE_PAGE_SIZE });
   const author = await store.authors.findByKey(key);
   if (!author) throw new NotFoundError('author', key);
-  const [papers, coauthors, hasCitations] = await Promise.all([store.authors.papers(key), store.authors.coauthors(key), store.citations.hasEdges()]);
+  const [papers, coauthors, hasCitations, ids] = await Promise.all([store.authors.papers(key), store.authors.coauthors(key), store.citations.hasEdges(), store.authors.externalIds(key)]);
   if (paging.offset > 0 && paging.offset >= papers.length) throw new NotFoundError('page', `${paging.page} of ${key}'s papers (${papers.length} papers, ${PROFILE_PAGE_SIZE} a page)`);
   const [{ values, provenance }, novelty, impact] = await Promise.all([loadAuthorMetrics(store, key, papers), authorNovelty(store, key), authorImpact(store, key)]);
   return {
     key: author.key,
     name: author.name,
+    orcid: ids?.orcid ?? null,
+    s2AuthorId: ids?.s2AuthorId ?? null,
     primaryCategory: mostFrequent(papers.map((p) => p.primaryCategory)),
     metrics: { ...authorMetrics(values, hasCitations, { key: author.key, provenance }), novelty, impact },
     citationsPerYear: hasCitations ? values.citationsPerYear : [],

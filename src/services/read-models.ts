@@ -65,6 +65,10 @@ export interface AuthorMetrics {
 export interface AuthorProfile {
   key: string;
   name: string;
+  /** ORCID iD (bare `0000-0002-1825-0097` form) a source gave for this author, or null. */
+  orcid: string | null;
+  /** Semantic Scholar author id a source gave for this author, or null. */
+  s2AuthorId: string | null;
   /** Most frequent primary category of the author's papers (ties: alphabetical), or null. */
   primaryCategory: string | null;
   metrics: AuthorMetrics;

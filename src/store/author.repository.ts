@@ -34,6 +34,12 @@ export class AuthorRepository {
     return row ? { key: row.key, name: row.name } : undefined;
   }
 
+  /** The author's external ids (null where no source has given one), or undefined for an unknown key. */
+  async externalIds(key: string): Promise<{ orcid: string | null; s2AuthorId: string | null } | undefined> {
+    const row = await this.#db.selectFrom('authors').select(['orcid', 's2_author_id']).where('key', '=', key).executeTakeFirst();
+    return row ? { orcid: row.orcid, s2AuthorId: row.s2_author_id } : undefined;
+  }
+
   /** Every paper the author is on, as cards, newest first (card date desc, arxiv_id desc). */
   async papers(key: string): Promise<PaperSummary[]> {
     const rows = await this.#db.selectFrom('papers').select('papers.id').where('papers.id', 'in', this.#paperIds(key))

@@ -1,11 +1,13 @@
 import { findArxivId } from '../../core/arxiv-id.js';
-import type { CitationCount, PaperRef } from '../../core/citation.js';
+import { normaliseOrcid } from '../../core/author-identity.js';
+import type { AuthorIdentity, CitationCount, PaperRef } from '../../core/citation.js';
 import type { RecordFailure } from '../../core/ingest-report.js';
 
 /**
  * Parses an OpenAlex Work object (`GET /works/{id}`) into a citation count with its per-year
- * breakdown. Built to the documented schema (`id`, `doi`, `ids`, `cited_by_count`,
- * `counts_by_year: [{ year, cited_by_count }]`, the last ten years, zero years omitted); it
+ * breakdown and its authors' ORCIDs. Built to the documented schema (`id`, `doi`, `ids`, `cited_by_count`,
+ * `counts_by_year: [{ year, cited_by_count }]`, the last ten years, zero years omitted;
+ * `authorships: [{ author_position, author: { id, display_name, orcid } }]`); it
  * has NOT been checked against a recorded response (none exists in shared/data).
  */
 
@@ -25,6 +27,8 @@ export interface OpenAlexWorkResult {
   openAlexId: string | null;
   count: CitationCount | undefined;
   byYear: YearCount[];
+  /** Author-identity records for the authors with a valid ORCID. */
+  authors: AuthorIdentity[];
   failures: RecordFailure[];
 }
 
@@ -39,7 +43,25 @@ export function parseWork(body: unknown, o: { position: string; retrievedAt: str
     ? { kind: 'count' as const, paper: ref, count: n, source: OPENALEX_SOURCE, retrievedAt: o.retrievedAt }
     : undefined;
   if (!count) failures.push({ position: o.position, reason: 'OpenAlex answered without a cited_by_count' });
-  return { ref, openAlexId, count, byYear: count ? yearCounts(w['counts_by_year']) : [], failures };
+  const authors = authorIds(w['authorships'], ref, o.retrievedAt);
+  return { ref, openAlexId, count, byYear: count ? yearCounts(w['counts_by_year']) : [], authors, failures };
+}
+
+/**
+ * `authorships[].author.{display_name, orcid}` as author-identity records for `paper`,
+ * position = index in the list (OpenAlex keeps the byline order). Only authors with a name
+ * and a valid ORCID (`https://orcid.org/…`, normalised to the bare form) give a record.
+ */
+export function authorIds(v: unknown, paper: PaperRef, retrievedAt: string): AuthorIdentity[] {
+  if (!Array.isArray(v)) return [];
+  const out: AuthorIdentity[] = [];
+  v.forEach((entry: unknown, position) => {
+    const a = (entry as Record<string, unknown> | null)?.['author'] as Record<string, unknown> | null | undefined;
+    const name = typeof a?.['display_name'] === 'string' ? (a['display_name'] as string).trim() : '';
+    const orcid = typeof a?.['orcid'] === 'string' ? normaliseOrcid(a['orcid'] as string) : undefined;
+    if (name && orcid) out.push({ kind: 'author-id', paper, position, name, orcid, source: OPENALEX_SOURCE, retrievedAt });
+  });
+  return out;
 }
 
 /** `counts_by_year` entries with an integer year and a non-negative integer count, oldest first. */

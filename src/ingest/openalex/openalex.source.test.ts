@@ -68,13 +68,16 @@ test('the source asks with select, mailto and api_key, 100 ms apart; a 404 is a 
   const source = new OpenAlexSource({ http: openAlexHttpClient(api.fetch, { clock }), clock, ids: ['2011.12720', 'W2964234933', 'W4225968159', 'W1'], mailto: 'ops@example.org', apiKey: 'k' });
   const { items, failures } = await readAll(source);
   assert.deepEqual(failures, ['work W1: not found in OpenAlex']);
-  assert.deepEqual(items.map((i) => i.kind === 'count' && [i.paper, i.count, i.byYear?.length, i.retrievedAt]), [
+  assert.deepEqual(items.filter((i) => i.kind === 'author-id'), [
+    { kind: 'author-id', paper: '2011.12720', position: 0, name: 'Josiah Carberry', orcid: '0000-0002-1825-0097', source: 'openalex', retrievedAt: '2026-01-05T12:00:00.000Z' },
+  ], 'only the valid ORCID, bare form, at its byline position');
+  assert.deepEqual(items.filter((i) => i.kind === 'count').map((i) => i.kind === 'count' && [i.paper, i.count, i.byYear?.length, i.retrievedAt]), [
     ['2011.12720', 12, 3, '2026-01-05T12:00:00.000Z'], ['doi:10.1090/s0002-9939-2014-12258-1', 27, 3, '2026-01-05T12:00:00.100Z'],
     ['openalex:W4225968159', 3, 1, '2026-01-05T12:00:00.200Z'],
   ]);
   const first = new URL(api.calls[0]!.url);
   assert.equal(first.origin + decodeURIComponent(first.pathname), 'https://api.openalex.org/works/doi:10.48550/arXiv.2011.12720');
-  assert.deepEqual(Object.fromEntries(first.searchParams), { select: 'id,doi,ids,cited_by_count,counts_by_year', mailto: 'ops@example.org', api_key: 'k' });
+  assert.deepEqual(Object.fromEntries(first.searchParams), { select: 'id,doi,ids,cited_by_count,counts_by_year,authorships', mailto: 'ops@example.org', api_key: 'k' });
   assert.deepEqual(api.calls.slice(1).map((c, i) => c.at - api.calls[i]!.at), [100, 100, 100]);
 });
 

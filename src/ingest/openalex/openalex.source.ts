@@ -11,7 +11,7 @@ import { parseWork } from './openalex.parser.js';
 /** Default OpenAlex API root. */
 export const OPENALEX_BASE_URL = 'https://api.openalex.org';
 /** `select` of each work lookup: only what the parser reads. */
-export const OPENALEX_SELECT = 'id,doi,ids,cited_by_count,counts_by_year';
+export const OPENALEX_SELECT = 'id,doi,ids,cited_by_count,counts_by_year,authorships';
 
 /** Options of {@link OpenAlexSource}. */
 export interface OpenAlexSourceOptions {
@@ -58,7 +58,7 @@ function workInput(id: string): { path: string; arxiv?: string } {
 /**
  * Citation counts from the OpenAlex works API: per id, `GET /works/{id}` gives `cited_by_count`
  * (a count record with source `openalex` and its retrieval date) and `counts_by_year` (carried
- * on the count as `byYear`). One batch per id; the checkpoint is the next id's index; a 404 is
+ * on the count as `byYear`) and `authorships` (author-id records for authors with an ORCID). One batch per id; the checkpoint is the next id's index; a 404 is
  * a RecordFailure. NOT tested against a real OpenAlex response: see docs/METRICS.md.
  */
 export class OpenAlexSource implements Source<CitationRecord> {
@@ -107,6 +107,6 @@ export class OpenAlexSource implements Source<CitationRecord> {
     const retrievedAt = fetchedAt(res, new Date(this.#o.clock.now()).toISOString());
     const preferred: PaperRef | undefined = workInput(input).arxiv;
     const r = parseWork(body, { position, retrievedAt, ...(preferred ? { preferred } : {}) });
-    return { items: r.count ? [{ ...r.count, byYear: r.byYear }] : [], failures: r.failures };
+    return { items: [...(r.count ? [{ ...r.count, byYear: r.byYear }] : []), ...r.authors], failures: r.failures };
   }
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SourceError } from '../../core/errors.js';
-import { paperRefOf, parseCitationsPage, parseEmbeddedLinks, parsePaper, parseReferencesPage } from './semantic-scholar.parser.js';
+import { paperRefOf, parseAuthorIds, parseCitationsPage, parseEmbeddedLinks, parsePaper, parseReferencesPage } from './semantic-scholar.parser.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const S2 = join(repoRoot, '..', 'shared', 'data', 'fixtures', 'semantic_scholar');
@@ -104,4 +104,22 @@ test('Reference.json / Citation.json single entries', () => {
   const cit = parseCitationsPage({ offset: 0, data: [object('Citation')] }, 'me', 'p');
   assert.deepEqual(cit.edges, [{ kind: 'edge', citing: 'doi:10.1109/lra.2022.3229266', cited: 'me', source: 'semantic-scholar' }]);
   assert.equal(cit.next, undefined);
+});
+
+test('parseAuthorIds: the recorded paper-authors list gives ids by position; ORCIDs bare and validated; id-less authors skipped', () => {
+  const data = (cassette('test_get_paper_authors')[0]!.body as { data: unknown[] }).data;
+  assert.deepEqual(parseAuthorIds(data, '1304.5555', 'T').map((a) => [a.position, a.name, a.s2AuthorId, a.orcid]), [
+    [0, 'E. Duflo', '2259683', undefined], [1, 'A. Banerjee', '2237651454', undefined], [2, 'R. Glennerster', '4249203', undefined], [3, 'Cynthia Kinnan', '31549526', undefined],
+  ]);
+  const synthetic = [
+    { authorId: '1', name: 'Josiah Carberry', externalIds: { ORCID: 'https://orcid.org/0000-0002-1825-0097' } },
+    { authorId: '2', name: 'Bad Orcid', externalIds: { ORCID: '0000-0002-1825-0098' } },
+    { authorId: null, name: 'No Id' },
+    { authorId: '3', name: '' },
+  ];
+  assert.deepEqual(parseAuthorIds(synthetic, 'p', 'T'), [
+    { kind: 'author-id', paper: 'p', position: 0, name: 'Josiah Carberry', s2AuthorId: '1', orcid: '0000-0002-1825-0097', source: 'semantic-scholar', retrievedAt: 'T' },
+    { kind: 'author-id', paper: 'p', position: 1, name: 'Bad Orcid', s2AuthorId: '2', source: 'semantic-scholar', retrievedAt: 'T' },
+  ]);
+  assert.deepEqual(parseAuthorIds(undefined, 'p', 'T'), []);
 });

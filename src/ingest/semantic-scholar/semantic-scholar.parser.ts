@@ -1,5 +1,6 @@
 import { findArxivId } from '../../core/arxiv-id.js';
-import type { CitationCount, CitationEdge, PaperRef } from '../../core/citation.js';
+import { normaliseOrcid } from '../../core/author-identity.js';
+import type { AuthorIdentity, CitationCount, CitationEdge, PaperRef } from '../../core/citation.js';
 import { SourceError } from '../../core/errors.js';
 import type { RecordFailure } from '../../core/ingest-report.js';
 
@@ -44,6 +45,8 @@ export interface S2LinkPage {
 export interface S2PaperResult {
   ref: PaperRef;
   count: CitationCount | undefined;
+  /** One record per listed author with an authorId or a valid ORCID (needs `authors` in `fields`). */
+  authors: AuthorIdentity[];
   failures: RecordFailure[];
 }
 
@@ -68,11 +71,32 @@ export function parsePaper(body: unknown, options: { position: string; retrieved
   const paper = asPaper(body);
   const ref = paper ? paperRefOf(paper) : undefined;
   if (!paper || !ref) throw new SourceError(`${options.position}: Semantic Scholar answered without a paperId`);
+  const authors = parseAuthorIds((body as Record<string, unknown>).authors, ref, options.retrievedAt);
   if (typeof paper.citationCount !== 'number') {
-    return { ref, count: undefined, failures: [{ position: options.position, reason: 'Semantic Scholar answered without a citationCount' }] };
+    return { ref, count: undefined, authors, failures: [{ position: options.position, reason: 'Semantic Scholar answered without a citationCount' }] };
   }
   const count: CitationCount = { kind: 'count', paper: ref, count: paper.citationCount, source: SEMANTIC_SCHOLAR_SOURCE, retrievedAt: options.retrievedAt };
-  return { ref, count, failures: [] };
+  return { ref, count, authors, failures: [] };
+}
+
+/**
+ * A paper object's `authors` list (`[{ authorId, name, externalIds?: { ORCID? } }]`) as
+ * author-identity records for `paper`, position = index in the list. Authors without a name,
+ * or with neither an authorId nor a valid ORCID, are left out; an invalid ORCID is dropped.
+ */
+export function parseAuthorIds(list: unknown, paper: PaperRef, retrievedAt: string): AuthorIdentity[] {
+  if (!Array.isArray(list)) return [];
+  const out: AuthorIdentity[] = [];
+  list.forEach((value, position) => {
+    const a = asObject(value);
+    const name = typeof a?.name === 'string' ? a.name.trim() : '';
+    const s2AuthorId = typeof a?.authorId === 'string' && /^\d+$/.test(a.authorId) ? a.authorId : undefined;
+    const rawOrcid = asObject(a?.externalIds)?.ORCID;
+    const orcid = typeof rawOrcid === 'string' ? normaliseOrcid(rawOrcid) : undefined;
+    if (!name || (!s2AuthorId && !orcid)) return;
+    out.push({ kind: 'author-id', paper, position, name, ...(s2AuthorId ? { s2AuthorId } : {}), ...(orcid ? { orcid } : {}), source: SEMANTIC_SCHOLAR_SOURCE, retrievedAt });
+  });
+  return out;
 }
 
 /** Parses a `/paper/{id}/references` page (`data[].citedPaper`) into edges `self` → cited. */

@@ -8,7 +8,7 @@ import { SourceError, ValidationError } from '../../core/errors.js';
 import type { Clock, FetchLike } from '../http.js';
 import type { SourceBatch } from '../source.js';
 import {
-  SemanticScholarSource, fetchLinkedEdges, paperRefFromInput, semanticScholarHttpClient, semanticScholarPaperId,
+  SEMANTIC_SCHOLAR_FIELDS, SemanticScholarSource, fetchLinkedEdges, paperRefFromInput, semanticScholarHttpClient, semanticScholarPaperId,
   type SemanticScholarSourceOptions,
 } from './semantic-scholar.source.js';
 
@@ -86,6 +86,7 @@ function gaps(calls: { at: number }[]): number[] {
 }
 
 const SSRN = '10.2139/ssrn.2250500';
+const PAPER_FIELDS = SEMANTIC_SCHOLAR_FIELDS.paper;
 const REPLAY_FIELDS = { paper: 'title', links: 'title' };
 
 test('references cassette through the source: 2 pages, 44 edges, 23 failures, 1 s apart', async () => {
@@ -130,14 +131,17 @@ test('an id S2 must resolve (CorpusID) is looked up first: the replay rejects th
 
 test('Paper.json as the lookup answer: the real citationCount, retrievedAt from the clock', async () => {
   const paper: Interaction = {
-    method: 'GET', uri: 'https://api.semanticscholar.org/graph/v1/paper/DOI:10.1093/mind/lix.236.433?fields=externalIds,citationCount',
+    method: 'GET', uri: `https://api.semanticscholar.org/graph/v1/paper/DOI:10.1093/mind/lix.236.433?fields=${PAPER_FIELDS}`,
     status: 200, date: 'Sun, 08 Dec 2024 00:42:47 GMT', body: JSON.parse(readFileSync(join(S2, 'objects', 'Paper.json'), 'utf8')) as unknown,
   };
   const s = setup([paper], { ids: ['10.1093/mind/lix.236.433'], include: ['count'] });
   const batches = await readAll(s.source);
   assert.deepEqual(s.unexpected, []);
   assert.deepEqual(batches, [{
-    items: [{ kind: 'count', paper: 'doi:10.1093/mind/lix.236.433', count: 10059, source: 'semantic-scholar', retrievedAt: '2024-12-10T10:46:35.000Z' }],
+    items: [
+      { kind: 'count', paper: 'doi:10.1093/mind/lix.236.433', count: 10059, source: 'semantic-scholar', retrievedAt: '2024-12-10T10:46:35.000Z' },
+      { kind: 'author-id', paper: 'doi:10.1093/mind/lix.236.433', position: 0, name: 'A. Turing', s2AuthorId: '2262347', source: 'semantic-scholar', retrievedAt: '2024-12-10T10:46:35.000Z' },
+    ],
     failures: [], checkpoint: null, progress: { done: 1, total: 1 },
   }]);
 });
@@ -193,7 +197,7 @@ const BASE = 'https://api.semanticscholar.org/graph/v1';
 
 test('defaults: lookup, references and citations with externalIds and limit 1000; arXiv ids as arXiv:<id>', async () => {
   const s = setup([
-    synthetic(`${BASE}/paper/arXiv:hep-th/9109016?fields=externalIds,citationCount`, { paperId: 'p1', externalIds: { ArXiv: 'hep-th/9109016' }, citationCount: 2 }),
+    synthetic(`${BASE}/paper/arXiv:hep-th/9109016?fields=${PAPER_FIELDS}`, { paperId: 'p1', externalIds: { ArXiv: 'hep-th/9109016' }, citationCount: 2 }),
     synthetic(`${BASE}/paper/arXiv:hep-th/9109016/references?fields=externalIds&offset=0&limit=1000`, { offset: 0, data: [{ citedPaper: { paperId: 'p2', externalIds: { ArXiv: 'hep-th/9201061' } } }] }),
     synthetic(`${BASE}/paper/arXiv:hep-th/9109016/citations?fields=externalIds&offset=0&limit=1000`, { offset: 0, data: [{ citingPaper: { paperId: 'p3', externalIds: { DOI: '10.1/X' } } }] }),
   ], { ids: ['hep-th/9109016v2'] });
@@ -209,15 +213,15 @@ test('defaults: lookup, references and citations with externalIds and limit 1000
 
 test('a DOI input whose paper has an arXiv id gets the arXiv id as its ref', async () => {
   const s = setup([
-    synthetic(`${BASE}/paper/DOI:10.1/X?fields=externalIds,citationCount`, { paperId: 'p1', externalIds: { ArXiv: '2503.11731', DOI: '10.1/X' }, citationCount: 0 }),
+    synthetic(`${BASE}/paper/DOI:10.1/X?fields=${PAPER_FIELDS}`, { paperId: 'p1', externalIds: { ArXiv: '2503.11731', DOI: '10.1/X' }, citationCount: 0 }),
     synthetic(`${BASE}/paper/DOI:10.1/X/references?fields=externalIds&offset=0&limit=1000`, { offset: 0, data: [{ citedPaper: { paperId: 'p2' } }] }),
   ], { ids: ['doi:10.1/X'], include: ['count', 'references'] });
   const [batch] = await readAll(s.source);
-  assert.deepEqual(batch?.items.map((r) => (r.kind === 'count' ? r.paper : r.citing)), ['2503.11731', '2503.11731']);
+  assert.deepEqual(batch?.items.map((r) => (r.kind === 'edge' ? r.citing : r.paper)), ['2503.11731', '2503.11731']);
 });
 
 test('HTTP errors other than 404 and paging that goes backwards are SourceErrors', async () => {
-  const bad = setup([synthetic(`${BASE}/paper/arXiv:2503.11731?fields=externalIds,citationCount`, { error: 'Unrecognized field' }, 400)], { ids: ['2503.11731'] });
+  const bad = setup([synthetic(`${BASE}/paper/arXiv:2503.11731?fields=${PAPER_FIELDS}`, { error: 'Unrecognized field' }, 400)], { ids: ['2503.11731'] });
   await assert.rejects(readAll(bad.source), (err: unknown) => err instanceof SourceError && /HTTP 400 .*Unrecognized field/.test(err.message));
   const loop = setup([synthetic(`${BASE}/paper/arXiv:2503.11731/references?fields=externalIds&offset=0&limit=1000`, { offset: 0, next: 0, data: [] })], { ids: ['2503.11731'], include: ['references'] });
   await assert.rejects(readAll(loop.source), /paging went backwards/);

@@ -16,7 +16,7 @@ export const SEMANTIC_SCHOLAR_BASE_URL = 'https://api.semanticscholar.org/graph/
 /** Default page size for references/citations: 1000, the API's maximum `limit` for them. */
 export const SEMANTIC_SCHOLAR_PAGE_SIZE = 1000;
 /** Default `fields` of each request kind: only what the parser reads. */
-export const SEMANTIC_SCHOLAR_FIELDS = { paper: 'externalIds,citationCount', links: 'externalIds' } as const;
+export const SEMANTIC_SCHOLAR_FIELDS = { paper: 'externalIds,citationCount,authors.authorId,authors.name,authors.externalIds', links: 'externalIds' } as const;
 
 /** Options of {@link SemanticScholarSource}. */
 export interface SemanticScholarSourceOptions {
@@ -37,8 +37,8 @@ export interface SemanticScholarSourceOptions {
   /**
    * Overrides the `fields` parameter of paper lookups and of references/citations pages
    * (defaults in SEMANTIC_SCHOLAR_FIELDS). Exists so recorded responses replay with their
-   * exact URLs; without `externalIds` papers fall back to `s2:` refs, and without
-   * `citationCount` counts become failures.
+   * exact URLs; without `externalIds` papers fall back to `s2:` refs, without
+   * `citationCount` counts become failures, and without `authors` no author ids are emitted.
    */
   fields?: { paper?: string; links?: string };
 }
@@ -131,7 +131,7 @@ export async function fetchLinkedEdges(o: FetchLinksOptions): Promise<{ edges: C
 
 /**
  * Citation data from the Semantic Scholar Graph API for a list of papers: per paper its
- * citation count (`GET /paper/{id}`), its references and its citations (paged
+ * citation count and its authors' ids (`GET /paper/{id}`, author-id records), its references and its citations (paged
  * `GET /paper/{id}/references|citations`). One batch per input id with all its records;
  * the checkpoint is the index of the next id. An id S2 does not know (404) is a
  * RecordFailure, not a crash; other HTTP errors are SourceErrors.
@@ -200,6 +200,7 @@ export class SemanticScholarSource implements Source<CitationRecord> {
       if (!lookup) return notFound();
       self = preferredRef(input, fromInput, lookup.ref);
       if (wantCount && lookup.count) items.push({ ...lookup.count, paper: self });
+      if (wantCount) items.push(...lookup.authors.map((a) => ({ ...a, paper: self })));
       if (wantCount) failures.push(...lookup.failures);
     } else {
       self = fromInput;

@@ -194,6 +194,8 @@ export const OPENAPI = {
         type: 'object',
         properties: {
           key: { type: 'string' }, name: { type: 'string' }, primaryCategory: { type: ['string', 'null'] },
+          orcid: { type: ['string', 'null'], pattern: '^\\d{4}-\\d{4}-\\d{4}-\\d{3}[\\dX]$', description: 'ORCID iD a source (OpenAlex, Semantic Scholar) gave for this author; its record is https://orcid.org/<orcid>.', examples: ['0000-0002-1825-0097'] },
+          s2AuthorId: { type: ['string', 'null'], description: 'Semantic Scholar author id; the profile is https://www.semanticscholar.org/author/<s2AuthorId>.', examples: ['2262347'] },
           metrics: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Metric' } },
           citationsPerYear: { type: 'array', items: { type: 'object', properties: { year: { type: 'integer' }, citations: { type: 'integer' } } } },
           coauthors: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, name: { type: 'string' }, papers: { type: 'integer' } } } },

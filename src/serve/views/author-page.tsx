@@ -49,6 +49,28 @@ function Coauthors(props: { coauthors: AuthorProfile['coauthors'] }) {
   );
 }
 
+/** An author's ORCID iD as a link to its record. */
+export function orcidUrl(orcid: string): string {
+  return `https://orcid.org/${encodeURIComponent(orcid)}`;
+}
+
+/** An author's Semantic Scholar profile URL. */
+export function semanticScholarAuthorUrl(id: string): string {
+  return `https://www.semanticscholar.org/author/${encodeURIComponent(id)}`;
+}
+
+function AuthorIds(props: { orcid: string | null; s2AuthorId: string | null }) {
+  const { orcid, s2AuthorId } = props;
+  if (!orcid && !s2AuthorId) return null;
+  return (
+    <p class="author-ids muted">
+      {orcid ? <>ORCID <a href={orcidUrl(orcid)} rel="external">{orcid}</a></> : null}
+      {orcid && s2AuthorId ? ' · ' : null}
+      {s2AuthorId ? <>Semantic Scholar <a href={semanticScholarAuthorUrl(s2AuthorId)} rel="external">author {s2AuthorId}</a></> : null}
+    </p>
+  );
+}
+
 /** The page each tile's number counts. */
 export function tileLinks(key: string): Partial<Record<MetricId, string>> {
   return { papers: authorPapersPath(key), citations: authorCitationsPath(key), hIndex: authorCorePath(key, 'h'), i10Index: authorCorePath(key, 'i10'), h5Index: authorCorePath(key, 'h5') };
@@ -66,6 +88,7 @@ export function AuthorProfileView(props: AuthorProfileViewProps) {
         <h1>{profile.name}</h1>
         {profile.primaryCategory ? <CategoryTag id={profile.primaryCategory} /> : null}
       </div>
+      <AuthorIds orcid={profile.orcid} s2AuthorId={profile.s2AuthorId} />
       {category ? <p class="lede">Publishes mostly in {category.name} ({category.group}).</p> : null}
       {profile.years.first !== null
         ? <p class="muted">Publishing {profile.years.first === profile.years.last ? `in ${profile.years.first}` : `${profile.years.first}–${profile.years.last}`}.</p>

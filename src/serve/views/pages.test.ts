@@ -27,6 +27,8 @@ function profileFixture(overrides: Partial<AuthorProfile> = {}): AuthorProfile {
   return {
     key: 'wael-abu-shammala',
     name: 'Wael Abu-Shammala',
+    orcid: null,
+    s2AuthorId: null,
     primaryCategory: 'math.CA',
     metrics: {
       papers: { value: 2, display: '2' },
@@ -67,6 +69,14 @@ describe('author profile', () => {
     assert.match(html, /Sort: <a href="\/authors\/wael-abu-shammala" aria-current="true">Newest<\/a> · <a href="\/authors\/wael-abu-shammala\?sort=cited">Most cited<\/a>/);
     assert.match(html, /<h2 id="papers">Papers \(2\)<\/h2>/);
     assert.match(html, /href="\/papers\/0704.0005"/);
+  });
+
+  test('ORCID and Semantic Scholar author ids show as links when present, nothing when absent', async () => {
+    const html = await renderAuthorPage(profileFixture({ orcid: '0000-0002-1825-0097', s2AuthorId: '2262347' }), ctx('/authors/x'));
+    assertCleanDocument(html);
+    assert.match(html, /<a href="https:\/\/orcid\.org\/0000-0002-1825-0097" rel="external">0000-0002-1825-0097<\/a>/);
+    assert.match(html, /<a href="https:\/\/www\.semanticscholar\.org\/author\/2262347" rel="external">author 2262347<\/a>/);
+    assert.doesNotMatch(await renderAuthorPage(profileFixture(), ctx('/authors/x')), /author-ids|orcid\.org/);
   });
 
   test('every tile id is unique and every aria-describedby points at an element', async () => {

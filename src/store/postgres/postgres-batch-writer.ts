@@ -1,5 +1,6 @@
 import type pg from 'pg';
-import type { CitationCount, CitationEdge, CitationRecord } from '../../core/citation.js';
+import type { AuthorIdentity, CitationCount, CitationEdge, CitationRecord } from '../../core/citation.js';
+import type { RecordFailure } from '../../core/ingest-report.js';
 import { emptyCounts, type IngestCounts } from '../../core/ingest-report.js';
 import type { PaperRecord } from '../../core/paper.js';
 import { compareWithStored, PAPER_ROW_COLUMNS, paperRow, paperRowValues, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
@@ -7,6 +8,7 @@ import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store
 import { copyRows, type CopyValue } from './copy-rows.js';
 import { KnownAuthors } from '../known-authors.js';
 import { OVERRIDES_SQL, withOverrides, type OverrideRow } from '../author-overrides.js';
+import { AUTHORSHIPS_SQL, countAuthorId, matchAuthorship, planAuthorIds, STORE_IDS_SQL, type Authorship, type StoredIds } from '../author-ids.js';
 
 type Row = [PreparedRecord, number];
 
@@ -45,7 +47,9 @@ export class PostgresBatchWriter implements BatchWriter {
       const counts = emptyCounts();
       await insertEdges(c, batch.items.filter((x): x is CitationEdge => x.kind === 'edge'), counts);
       for (const x of batch.items) if (x.kind === 'count') counts[await upsertCount(c, x)]++;
-      return closeBatch(c, runId, batch, counts);
+      const failures = [...batch.failures];
+      for (const x of batch.items) if (x.kind === 'author-id') countAuthorId(await writeAuthorId(c, x), counts, failures);
+      return closeBatch(c, runId, { ...batch, failures }, counts);
     });
   }
 
@@ -64,6 +68,19 @@ export class PostgresBatchWriter implements BatchWriter {
       c.release();
     }
   }
+}
+
+/** Fills the matched author's empty ids; a paper not in the store or an unmatched author changes nothing. */
+async function writeAuthorId(c: pg.PoolClient, rec: AuthorIdentity): Promise<'updated' | 'unchanged' | RecordFailure> {
+  const authorships = (await c.query<Authorship>(AUTHORSHIPS_SQL, [rec.paper])).rows.map((a) => ({ ...a, position: Number(a.position) }));
+  const match = matchAuthorship(rec, authorships);
+  if (!match) return 'unchanged';
+  const stored = await c.query<StoredIds>('SELECT s2_author_id, orcid FROM authors WHERE key = $1', [match.author_key]);
+  const plan = planAuthorIds(rec, match, stored.rows[0]);
+  if (plan.kind === 'failure') return plan.failure;
+  if (plan.kind === 'unchanged') return 'unchanged';
+  await c.query(STORE_IDS_SQL, [plan.key, match.name, plan.s2AuthorId, plan.orcid]);
+  return 'updated';
 }
 
 async function upsertPapers(c: pg.PoolClient, prepared: PreparedRecord[], now: string, counts: IngestCounts, known: KnownAuthors, added: [string, string][]): Promise<void> {

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { CitationCount, CitationEdge, CitationRecord } from '../../core/citation.js';
+import type { AuthorIdentity, CitationCount, CitationEdge, CitationRecord } from '../../core/citation.js';
+import type { RecordFailure } from '../../core/ingest-report.js';
 import { emptyCounts, type IngestCounts } from '../../core/ingest-report.js';
 import type { PaperRecord } from '../../core/paper.js';
 import { compareWithStored, PAPER_ROW_COLUMNS, paperRow, paperRowValues, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
@@ -8,6 +9,7 @@ import { ChunkedLookup, MultiRowInsert } from './multi-row.js';
 import { KnownAuthors } from '../known-authors.js';
 import { authorsDeferred } from './deferred-authors.js';
 import { OVERRIDES_SQL, withOverrides, type OverrideRow } from '../author-overrides.js';
+import { AUTHORSHIPS_SQL, countAuthorId, matchAuthorship, planAuthorIds, STORE_IDS_SQL, type Authorship, type StoredIds } from '../author-ids.js';
 
 /**
  * SQLite's BatchWriter: set-based, like the PostgreSQL one. Per batch it looks the ids up in
@@ -60,7 +62,9 @@ export class SqliteBatchWriter implements BatchWriter {
       c.new += s.insertEdges.run(edges.flatMap((e) => [e.citing, e.cited, e.source]));
       c.unchanged += edges.length - c.new;
       for (const x of batch.items) if (x.kind === 'count') c[upsertCount(s, x)]++;
-      return closeBatch(s, runId, batch, c);
+      const failures = [...batch.failures];
+      for (const x of batch.items) if (x.kind === 'author-id') countAuthorId(writeAuthorId(s, x), c, failures);
+      return closeBatch(s, runId, { ...batch, failures }, c);
     }).immediate();
   }
 
@@ -93,6 +97,9 @@ function prepareAll(db: BetterSqlite3.Database) {
     findCount: db.prepare('SELECT count, retrieved_at FROM citation_counts WHERE paper = ? AND source = ?'),
     upsertCount: db.prepare('INSERT INTO citation_counts (paper, source, count, retrieved_at) VALUES (?, ?, ?, ?) ON CONFLICT (paper, source) DO UPDATE SET count = excluded.count, retrieved_at = excluded.retrieved_at'),
     overrides: db.prepare(OVERRIDES_SQL),
+    authorships: db.prepare(AUTHORSHIPS_SQL.replace('$1', '?')),
+    storedIds: db.prepare('SELECT s2_author_id, orcid FROM authors WHERE key = ?'),
+    storeIds: db.prepare(STORE_IDS_SQL.replace(/\$\d/g, '?')),
     deleteYears: db.prepare('DELETE FROM citation_counts_by_year WHERE paper = ? AND source = ?'),
     insertYear: db.prepare('INSERT INTO citation_counts_by_year (paper, source, year, count, retrieved_at) VALUES (?, ?, ?, ?, ?)'),
     runFailed: db.prepare('SELECT failed FROM ingest_runs WHERE id = ?'),
@@ -170,6 +177,17 @@ function upsertCount(s: Stmts, c: CitationCount): 'new' | 'updated' | 'unchanged
   if (c.byYear) s.deleteYears.run(c.paper, c.source);
   for (const y of c.byYear ?? []) s.insertYear.run(c.paper, c.source, y.year, y.count, c.retrievedAt);
   return old ? 'updated' : 'new';
+}
+
+/** Fills the matched author's empty ids; a paper not in the store or an unmatched author changes nothing. */
+function writeAuthorId(s: Stmts, rec: AuthorIdentity): 'updated' | 'unchanged' | RecordFailure {
+  const match = matchAuthorship(rec, s.authorships.all(rec.paper) as Authorship[]);
+  if (!match) return 'unchanged';
+  const plan = planAuthorIds(rec, match, s.storedIds.get(match.author_key) as StoredIds | undefined);
+  if (plan.kind === 'failure') return plan.failure;
+  if (plan.kind === 'unchanged') return 'unchanged';
+  s.storeIds.run(plan.key, match.name, plan.s2AuthorId, plan.orcid);
+  return 'updated';
 }
 
 function closeBatch<T>(s: Stmts, runId: number, batch: WriteBatch<T>, counts: IngestCounts): IngestCounts {
