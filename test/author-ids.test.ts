@@ -16,12 +16,11 @@ import { sharedData } from './support/shared-data.js';
 import { testBackends, useStore } from './support/test-store.js';
 
 /*
- * Author ids from the sources into `authors`, on both backends. The Semantic Scholar answer is
- * made of two real recordings (shared/data/fixtures/semantic_scholar): the `authors` of paper
- * cb1ebd91… (DOI 10.2139/ssrn.2250500) from `test_get_papers`, each with its `externalIds` from
- * `test_get_paper_authors` (the same four authors, same order). That is the shape of
- * `GET /paper/{id}?fields=…,authors.externalIds`; no recording of that exact request exists.
- * The recordings carry no citationCount, so the lookup also reports that failure.
+ * Author ids from the sources into `authors`, on both backends. The Semantic Scholar answer is a
+ * real recording (shared/data/fixtures/semantic_scholar, `test_get_papers`): paper cb1ebd91…
+ * (DOI 10.2139/ssrn.2250500) with its `authors` as the documented `authors` field returns them
+ * (`authorId`, `name`), served for `GET /paper/arXiv:<id>?fields=externalIds,citationCount,authors`.
+ * The recording carries no citationCount, so the lookup also reports that failure.
  * OpenAlex answers come from test/fixtures/openalex (constructed from the docs, see its README).
  */
 
@@ -32,8 +31,7 @@ const S2 = (name: string) => JSON.parse(readFileSync(sharedData(join('fixtures',
 function recordedS2Paper(): unknown {
   const batch = S2('test_get_papers')[0]!.body as { paperId: string; authors: { authorId: string; name: string }[] }[];
   const paper = batch.find((p) => p.paperId === 'cb1ebd913c3724c599f6b276b14b5c6253da68f3')!;
-  const details = (S2('test_get_paper_authors')[0]!.body as { data: { authorId: string; externalIds: unknown }[] }).data;
-  return { paperId: paper.paperId, authors: paper.authors.map((a) => ({ ...a, externalIds: details.find((d) => d.authorId === a.authorId)?.externalIds })) };
+  return { paperId: paper.paperId, authors: paper.authors };
 }
 
 function fakeClock(): Clock {

@@ -16,7 +16,7 @@ export const SEMANTIC_SCHOLAR_BASE_URL = 'https://api.semanticscholar.org/graph/
 /** Default page size for references/citations: 1000, the API's maximum `limit` for them. */
 export const SEMANTIC_SCHOLAR_PAGE_SIZE = 1000;
 /** Default `fields` of each request kind: only what the parser reads. */
-export const SEMANTIC_SCHOLAR_FIELDS = { paper: 'externalIds,citationCount,authors.authorId,authors.name,authors.externalIds', links: 'externalIds' } as const;
+export const SEMANTIC_SCHOLAR_FIELDS = { paper: 'externalIds,citationCount,authors', links: 'externalIds' } as const;
 
 /** Options of {@link SemanticScholarSource}. */
 export interface SemanticScholarSourceOptions {
