@@ -124,8 +124,10 @@ async function inProcess(deps: SearchDeps, dbFile: string, repeats: number) {
 async function overHttp(dir: string, repeats: number, semantic: boolean) {
   const server = await startServer(dir, { PAPERSIFT_SEARCH_RATE: '0' });
   try {
+    // One retry on a connection error: undici may reuse a keep-alive socket the server has just
+    // closed (Node closes idle ones after 5 s), which fails a GET that never reached the server.
     const get = async (path: string) => {
-      const r = await fetch(server.base + path);
+      const r = await fetch(server.base + path).catch(() => fetch(server.base + path));
       if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
       await r.arrayBuffer();
     };
