@@ -39,7 +39,12 @@ export async function serveWeb(config: Config, store: Store, sources: Sources): 
     // Catch the indexes up with the store (a first harvest, or an ingest run without them), then serve the fresh vectors.
     const indexed = await refreshIndexes(store, { semantic: settings, log: (m) => log.warn(m) });
     if (indexed.keyword.indexed > 0 || (indexed.semantic?.sync.embedded ?? 0) > 0) log.info({ keyword: indexed.keyword.indexed, embedded: indexed.semantic?.sync.embedded }, 'search indexes refreshed');
-    search.semantic = await openSemantic(store, settings);
+    // Reopen the semantic index only when the refresh changed it: loading a large ANN index
+    // blocks the event loop for seconds (1.5M vectors), so an unchanged one is left in service.
+    const s = indexed.semantic;
+    if (!search.semantic || (s && (s.fitted || s.sync.embedded > 0 || s.sync.repair !== 'none' || s.modelId !== search.semantic.modelId))) {
+      search.semantic = await openSemantic(store, settings);
+    }
   }).catch((err) => log.error({ err }, 'first-start harvest or index refresh failed'));
   await new Promise<void>((resolve) => {
     const stop = () => server.close(() => resolve());
