@@ -180,8 +180,9 @@ async function annFigures(store: Store, modelId: string, repeats: number) {
   return { n: r.n, buildSec: r.buildSec, recallAt10: r.recallAt10, recallAt10Ties: r.recallAt10Ties, p50ms: r.p50ms, p99ms: r.p99ms, tuning: r.tuning, exactSec: r.exactSec };
 }
 
-/** Throughput of each embedder beside its raw runtime, with the 75k store's fitted model. */
+/** Throughput of each embedder beside its raw runtime, with the 75k store's fitted model (fitted here when that store was not built). */
 async function embedderFigures(dbFile: string) {
+  if (!existsSync(dbFile)) return benchEmbedders({});
   const store = openSqliteStore({ file: dbFile });
   try {
     const model = await loadLsaModel(store);
