@@ -81,8 +81,7 @@ async function preparePostgres(name: string, schema: string): Promise<void> {
   const store = await openPostgresStore({ url: PG_URL!, schema });
   try {
     await store.migrate();
-    const n = Number((await sql<{ n: number }>`select count(*) as n from papers`.execute(store.db)).rows[0]!.n);
-    if (n > 0) return;
+    if ((await store.papers.count()) > 0) return;
     const started = performance.now();
     await load(name, store);
     process.stderr.write(`loaded ${name} into ${schema} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { AuthorIdentity, CitationRecord } from '../src/core/citation.js';
 import type { IngestCounts } from '../src/core/ingest-report.js';
-import type { Clock, FetchLike } from '../src/ingest/http.js';
+import type { FetchLike } from '../src/ingest/http.js';
+import { FakeClock } from './support/fake-clock.js';
 import { OpenAlexSource, openAlexHttpClient } from '../src/ingest/openalex/openalex.source.js';
 import { SEMANTIC_SCHOLAR_FIELDS, SemanticScholarSource, semanticScholarHttpClient } from '../src/ingest/semantic-scholar/semantic-scholar.source.js';
 import type { Source } from '../src/ingest/source.js';
@@ -34,18 +35,13 @@ function recordedS2Paper(): unknown {
   return { paperId: paper.paperId, authors: paper.authors };
 }
 
-function fakeClock(): Clock {
-  let t = Date.parse(NOW);
-  return { now: () => t, sleep: async (ms) => { t += ms; } };
-}
-
 function s2Source(): SemanticScholarSource {
   const url = `https://api.semanticscholar.org/graph/v1/paper/arXiv:${PAPER}?fields=${encodeURIComponent(SEMANTIC_SCHOLAR_FIELDS.paper)}`;
   const fetch: FetchLike = async (u) => {
     if (decodeURIComponent(u) !== decodeURIComponent(url)) throw new Error(`unexpected request ${u}`);
     return Response.json(recordedS2Paper(), { headers: { date: 'Sun, 08 Dec 2024 00:42:47 GMT' } });
   };
-  const clock = fakeClock();
+  const clock = new FakeClock(Date.parse(NOW));
   return new SemanticScholarSource({ http: semanticScholarHttpClient(fetch, { clock }), clock, ids: [PAPER], include: ['count'] });
 }
 
@@ -55,7 +51,7 @@ function openAlexSource(): OpenAlexSource {
     if (!decodeURIComponent(u).includes('/works/doi:10.48550/arXiv.2011.12720?')) throw new Error(`unexpected request ${u}`);
     return new Response(fixture, { headers: { 'content-type': 'application/json' } });
   };
-  const clock = fakeClock();
+  const clock = new FakeClock(Date.parse(NOW));
   return new OpenAlexSource({ http: openAlexHttpClient(fetch, { clock }), clock, ids: ['2011.12720'] });
 }
 

@@ -53,5 +53,5 @@ async function noveltyBacklog(store: Store): Promise<{ todo: number; work: numbe
   const vectors = await count(sql<{ n: number }>`select count(distinct paper_id) as n from paper_vectors`);
   const scored = await count(sql<{ n: number }>`select count(*) as n from paper_novelty`);
   const todo = Math.max(0, vectors - scored);
-  return { todo, work: noveltyMethod(todo, vectors) === 'ann' ? vectors * ANN_COST_PER_PAPER : todo * vectors };
+  return { todo, work: noveltyMethod(todo) === 'ann' ? vectors * ANN_COST_PER_PAPER : todo * vectors };
 }

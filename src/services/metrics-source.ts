@@ -24,7 +24,7 @@ export interface LoadedMetrics {
 
 /** Loads the author's metrics, consistent with `cards` (the author's papers as cards). */
 export async function loadAuthorMetrics(store: Store, key: string, cards: readonly PaperSummary[], options: { withPapers?: boolean } = {}): Promise<LoadedMetrics> {
-  const repo = new MetricsRepository(store.db);
+  const repo = new MetricsRepository(store.db, store.capabilities.dialect);
   const [row, stateAsOf, sources] = await Promise.all([repo.get(key), repo.state('as_of_year'), new AuthorTraceRepository(store.db).citationSources(key)]);
   const asOfYear = stateAsOf ? Number(stateAsOf) : (await repo.newestCitingYear()) ?? new Date().getUTCFullYear();
   const window = h5Window(asOfYear);

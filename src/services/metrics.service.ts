@@ -42,7 +42,7 @@ export interface RecomputeReport {
 export async function recomputeMetrics(store: Store, options: RecomputeOptions = {}): Promise<RecomputeReport> {
   const started = Date.now();
   const now = (options.now ?? (() => new Date()))();
-  const repo = new MetricsRepository(store.db, store.capabilities.dialect === 'postgres' ? 2000 : undefined);
+  const repo = new MetricsRepository(store.db, store.capabilities.dialect);
   const progress = options.onProgress ?? (() => undefined);
   progress('scan', 0, 1);
   const plan = await planRecompute(repo, now, !!options.full);

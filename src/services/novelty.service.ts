@@ -51,9 +51,8 @@ export const NOVELTY_ANN_FROM = 10_000;
 /** Exact comparisons one store paper's insert and query in the ANN index cost (measured on hep-th, see {@link NOVELTY_ANN_FROM}). */
 export const ANN_COST_PER_PAPER = 6_600;
 
-/** The neighbour search `auto` picks for `todo` papers to score in a store of `papers`. */
-export function noveltyMethod(todo: number, papers: number): 'exact' | 'ann' {
-  void papers;
+/** The neighbour search `auto` picks for `todo` papers to score. */
+export function noveltyMethod(todo: number): 'exact' | 'ann' {
   return todo >= NOVELTY_ANN_FROM ? 'ann' : 'exact';
 }
 
@@ -77,7 +76,7 @@ export async function refreshNovelty(store: Store, options: NoveltyOptions = {})
   const groups = new Set<string>();
   let computed = 0;
   const method = options.method ?? 'auto';
-  const useAnn = method === 'ann' || (method === 'auto' && noveltyMethod(todo.length, m.papers.length) === 'ann');
+  const useAnn = method === 'ann' || (method === 'auto' && noveltyMethod(todo.length) === 'ann');
   const ann = useAnn ? annDistances(m, new Set(todo), k, warm) : undefined;
   for (const block of blocks(m, todo)) {
     const dist = ann ? block.map((r) => ann.get(r) ?? null) : distances(m, block, k, warm);

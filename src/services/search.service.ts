@@ -166,10 +166,7 @@ async function rank(deps: SearchDeps, mode: SearchMode, q: string, filters: Sear
     return { page: semantic.slice(offset, offset + limit).map((s) => ({ id: s.key, similarity: s.similarity, why: [similarityReason(s.similarity)] })), total: semantic.length, exact: semantic.length < depth };
   }
   const keyword = await deps.keyword.search({ text: q, filters, offset: 0, limit: depth });
-  const fused = reciprocalRankFusion([
-    { name: 'keyword', ids: keyword.hits.map((h) => h.paperId), weight: HYBRID.keywordWeight },
-    { name: 'semantic', ids: semantic.map((s) => s.key), weight: HYBRID.semanticWeight },
-  ]);
+  const fused = fuseHybrid(keyword.hits.map((h) => h.paperId), semantic.map((s) => s.key));
   const kw = new Map(keyword.hits.map((h) => [h.paperId, h]));
   const sim = new Map(semantic.map((s) => [s.key, s.similarity]));
   const page = fused.slice(offset, offset + limit).map((f) => ({
@@ -206,4 +203,12 @@ async function toHits(store: Store, ranked: Ranked[]): Promise<SearchHit[]> {
     if (!card) return [];
     return [{ paper: card, titleHighlight: r.keyword?.title ?? null, snippet: r.keyword?.snippet ?? '', why: r.why }];
   });
+}
+
+/** Keyword and semantic rankings fused by reciprocal rank fusion with the {@link HYBRID} weights (search and similar papers alike). */
+export function fuseHybrid(keywordIds: readonly number[], semanticIds: readonly number[]) {
+  return reciprocalRankFusion([
+    { name: 'keyword', ids: [...keywordIds], weight: HYBRID.keywordWeight },
+    { name: 'semantic', ids: [...semanticIds], weight: HYBRID.semanticWeight },
+  ]);
 }

@@ -5,8 +5,7 @@ import type { EmbedText } from '../index/embedder.js';
 import type { VectorHit } from '../index/vector-index.js';
 import type { Store } from '../store/store.js';
 import type { PaperCard } from './read-models.js';
-import { reciprocalRankFusion } from '../rank/fusion.js';
-import { HYBRID, type SearchDeps } from './search.service.js';
+import { fuseHybrid, HYBRID, type SearchDeps } from './search.service.js';
 
 /** A recommended paper, its closeness and the reasons it was chosen. */
 export interface SimilarPaper {
@@ -44,10 +43,7 @@ export async function similarPapers(deps: SearchDeps, rawId: string, limit = 10)
   if (!seed || !near) return [];
   const terms = semantic.topTerms(textOf(seed), SIMILAR_QUERY_TERMS);
   const words = terms.length > 0 ? await deps.keyword.search({ text: terms.map((t) => `"${t}"`).join(' OR '), limit: HYBRID.candidates + 1, offset: 0 }) : { hits: [] };
-  const fused = reciprocalRankFusion([
-    { name: 'keyword', ids: words.hits.map((h) => h.paperId).filter((k) => k !== id), weight: HYBRID.keywordWeight },
-    { name: 'semantic', ids: near.map((h) => h.key), weight: HYBRID.semanticWeight },
-  ]).slice(0, limit);
+  const fused = fuseHybrid(words.hits.map((h) => h.paperId).filter((k) => k !== id), near.map((h) => h.key)).slice(0, limit);
   const similarity = new Map(near.map((h) => [h.key, h.similarity]));
   const cards = await cardsFor(deps.store, fused.map((f) => f.id));
   return fused.flatMap((f) => {

@@ -8,6 +8,9 @@ import type { IngestCounts, RecordFailure } from '../core/ingest-report.js';
  * Stored ids are never overwritten; a different stored id is a conflict (a record failure).
  */
 
+/** The ids stored for an author key (`$1`). */
+export const STORED_IDS_SQL = 'SELECT s2_author_id, orcid FROM authors WHERE key = $1';
+
 /** A paper's authorships by arXiv id (`$1`), in byline order. */
 export const AUTHORSHIPS_SQL = 'SELECT pa.position, pa.author_key, pa.name FROM paper_authors pa JOIN papers p ON p.id = pa.paper_id WHERE p.arxiv_id = $1 ORDER BY pa.position';
 

@@ -55,19 +55,11 @@ export abstract class BaseStore implements Store {
 
   /**
    * A string that changes whenever anything is committed to the store, by this process or any
-   * other: SQLite's data_version (commits by other connections) with this connection's change
-   * count; PostgreSQL's current snapshot (xmin, xmax and in-progress ids move as writers commit).
-   * The web page cache keys on it, so an ingest, a metrics recompute or an author merge run
-   * from the CLI shows on the next page view. Any write counts, so it may change more often
-   * than pages do, never less.
+   * other (each backend says how). The web page cache keys on it, so an ingest, a metrics
+   * recompute or an author merge run from the CLI shows on the next page view. Any write
+   * counts, so it may change more often than pages do, never less.
    */
-  async version(): Promise<string> {
-    const q = this.capabilities.dialect === 'sqlite'
-      ? sql<{ v: string }>`SELECT (SELECT data_version FROM pragma_data_version) || ':' || total_changes() AS v`
-      : sql<{ v: string }>`SELECT pg_current_snapshot()::text AS v`;
-    const { rows } = await q.execute(this.db);
-    return String(rows[0]?.v ?? '');
-  }
+  abstract version(): Promise<string>;
 
   /** Schema for Kysely's migration bookkeeping tables; undefined for the backend's default. */
   protected async migrationSchema(): Promise<string | undefined> {

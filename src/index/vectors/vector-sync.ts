@@ -170,8 +170,9 @@ export interface OpenedVectorIndex {
 export async function openVectorIndex(store: Store, modelId: string, dimensions: number, dir: string, opts: IndexOptions = {}): Promise<OpenedVectorIndex> {
   const opened = await UsearchIndex.open({ dir, modelId, dimensions, ...pick(opts) });
   const state = await readSyncState(store.db, modelId);
-  const repair = opened.status === 'loaded' ? await repairIndex(store, opened.index, state, opts.onProgress) : 'refilled';
-  if (opened.status !== 'loaded') await refill(store, opened.index, state, opts.onProgress);
+  let repair: Repair = 'refilled';
+  if (opened.status === 'loaded') repair = await repairIndex(store, opened.index, state, opts.onProgress);
+  else await refill(store, opened.index, state, opts.onProgress);
   if (repair !== 'none') await opened.index.save();
   const reason = opened.reason ?? (repair === 'none' ? undefined : 'index file is behind the store');
   return { index: opened.index, status: opened.status, repair, ...(reason ? { reason } : {}) };

@@ -8,7 +8,7 @@ import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store
 import { copyRows, type CopyValue } from './copy-rows.js';
 import { KnownAuthors } from '../known-authors.js';
 import { OVERRIDES_SQL, withOverrides, type OverrideRow } from '../author-overrides.js';
-import { AUTHORSHIPS_SQL, countAuthorId, matchAuthorship, planAuthorIds, STORE_IDS_SQL, type Authorship, type StoredIds } from '../author-ids.js';
+import { AUTHORSHIPS_SQL, countAuthorId, matchAuthorship, planAuthorIds, STORE_IDS_SQL, STORED_IDS_SQL, type Authorship, type StoredIds } from '../author-ids.js';
 
 type Row = [PreparedRecord, number];
 
@@ -75,7 +75,7 @@ async function writeAuthorId(c: pg.PoolClient, rec: AuthorIdentity): Promise<'up
   const authorships = (await c.query<Authorship>(AUTHORSHIPS_SQL, [rec.paper])).rows.map((a) => ({ ...a, position: Number(a.position) }));
   const match = matchAuthorship(rec, authorships);
   if (!match) return 'unchanged';
-  const stored = await c.query<StoredIds>('SELECT s2_author_id, orcid FROM authors WHERE key = $1', [match.author_key]);
+  const stored = await c.query<StoredIds>(STORED_IDS_SQL, [match.author_key]);
   const plan = planAuthorIds(rec, match, stored.rows[0]);
   if (plan.kind === 'failure') return plan.failure;
   if (plan.kind === 'unchanged') return 'unchanged';

@@ -27,6 +27,12 @@ export class PostgresStore extends BaseStore {
     this.writer = new PostgresBatchWriter(pool);
   }
 
+  /** The current snapshot (xmin, xmax and in-progress ids move as writers commit). */
+  async version(): Promise<string> {
+    const { rows } = await sql<{ v: string }>`SELECT pg_current_snapshot()::text AS v`.execute(this.db);
+    return String(rows[0]?.v ?? '');
+  }
+
   /** Size of the papersift tables (with indexes and TOAST), in bytes. */
   async sizeBytes(): Promise<number> {
     const r = await sql<{ bytes: string }>`SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::text AS bytes

@@ -9,7 +9,7 @@ import { ChunkedLookup, MultiRowInsert } from './multi-row.js';
 import { KnownAuthors } from '../known-authors.js';
 import { authorsDeferred } from './deferred-authors.js';
 import { OVERRIDES_SQL, withOverrides, type OverrideRow } from '../author-overrides.js';
-import { AUTHORSHIPS_SQL, countAuthorId, matchAuthorship, planAuthorIds, STORE_IDS_SQL, type Authorship, type StoredIds } from '../author-ids.js';
+import { AUTHORSHIPS_SQL, countAuthorId, matchAuthorship, planAuthorIds, STORE_IDS_SQL, STORED_IDS_SQL, type Authorship, type StoredIds } from '../author-ids.js';
 
 /**
  * SQLite's BatchWriter: set-based, like the PostgreSQL one. Per batch it looks the ids up in
@@ -98,7 +98,7 @@ function prepareAll(db: BetterSqlite3.Database) {
     upsertCount: db.prepare('INSERT INTO citation_counts (paper, source, count, retrieved_at) VALUES (?, ?, ?, ?) ON CONFLICT (paper, source) DO UPDATE SET count = excluded.count, retrieved_at = excluded.retrieved_at'),
     overrides: db.prepare(OVERRIDES_SQL),
     authorships: db.prepare(AUTHORSHIPS_SQL.replace('$1', '?')),
-    storedIds: db.prepare('SELECT s2_author_id, orcid FROM authors WHERE key = ?'),
+    storedIds: db.prepare(STORED_IDS_SQL.replace('$1', '?')),
     storeIds: db.prepare(STORE_IDS_SQL.replace(/\$\d/g, '?')),
     deleteYears: db.prepare('DELETE FROM citation_counts_by_year WHERE paper = ? AND source = ?'),
     insertYear: db.prepare('INSERT INTO citation_counts_by_year (paper, source, year, count, retrieved_at) VALUES (?, ?, ?, ?, ?)'),

@@ -43,6 +43,12 @@ export class SqliteStore extends BaseStore {
     return new Map(READ_INDEXES.filter((ix) => names.includes(ix.name)).map((ix) => [ix.name, createIndexSql(this.db, ix)]));
   }
 
+  /** `data_version` (moves when another connection commits) and this connection's change count. */
+  async version(): Promise<string> {
+    const v = this.#sqlite.prepare('SELECT (SELECT data_version FROM pragma_data_version) || \':\' || total_changes()').pluck().get();
+    return String(v);
+  }
+
   /** File size of the database plus its WAL, in bytes (0 for in-memory stores). */
   async sizeBytes(): Promise<number> {
     if (this.#file === ':memory:') return 0;
