@@ -48,7 +48,8 @@ export class PostgresBatchWriter implements BatchWriter {
       await insertEdges(c, batch.items.filter((x): x is CitationEdge => x.kind === 'edge'), counts);
       for (const x of batch.items) if (x.kind === 'count') counts[await upsertCount(c, x)]++;
       const failures = [...batch.failures];
-      for (const x of batch.items) if (x.kind === 'author-id') countAuthorId(await writeAuthorId(c, x), counts, failures);
+      const authorships = new Map<string, Authorship[]>(); // one read per paper: a source sends one record per author
+      for (const x of batch.items) if (x.kind === 'author-id') countAuthorId(await writeAuthorId(c, x, authorships), counts, failures);
       return closeBatch(c, runId, { ...batch, failures }, counts);
     });
   }
@@ -71,8 +72,12 @@ export class PostgresBatchWriter implements BatchWriter {
 }
 
 /** Fills the matched author's empty ids; a paper not in the store or an unmatched author changes nothing. */
-async function writeAuthorId(c: pg.PoolClient, rec: AuthorIdentity): Promise<'updated' | 'unchanged' | RecordFailure> {
-  const authorships = (await c.query<Authorship>(AUTHORSHIPS_SQL, [rec.paper])).rows.map((a) => ({ ...a, position: Number(a.position) }));
+async function writeAuthorId(c: pg.PoolClient, rec: AuthorIdentity, read: Map<string, Authorship[]>): Promise<'updated' | 'unchanged' | RecordFailure> {
+  let authorships = read.get(rec.paper);
+  if (!authorships) {
+    authorships = (await c.query<Authorship>(AUTHORSHIPS_SQL, [rec.paper])).rows.map((a) => ({ ...a, position: Number(a.position) }));
+    read.set(rec.paper, authorships);
+  }
   const match = matchAuthorship(rec, authorships);
   if (!match) return 'unchanged';
   const stored = await c.query<StoredIds>(STORED_IDS_SQL, [match.author_key]);
