@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../config/config.js';
-import { identityLog, mergeAuthors, revertIdentityChange, splitAuthor, suggestSplit } from '../services/author-identity.service.js';
 import type { Store } from '../store/store.js';
-import { recomputeMetrics } from '../services/metrics.service.js';
+import { identityLog, mergeAuthors, revertIdentityChange, splitAuthor, suggestSplit } from '../services/author-identity.service.js';
 
 /**
  * `papersift authors …`: admin merges and splits of author keys, their audit log and reverts,
@@ -13,6 +12,7 @@ export function registerAuthorsCommand(program: Command, withStore: <T>(fn: (sto
   const authors = program.command('authors').description('merge, split and audit author identities');
   const done = async (store: Store, what: string, c: { logId: number; moved: number; affectedKeys: string[] }): Promise<void> => {
     // Authorships moved but no paper changed, so an incremental run would not see them: recompute all.
+    const { recomputeMetrics } = await import('../services/metrics.service.js'); // on demand: most commands never need it
     const r = await recomputeMetrics(store, { full: true });
     out.write(`${what} (#${c.logId}): ${c.moved} authorships moved; metrics recomputed for ${r.rows.toLocaleString('en')} authors (${c.affectedKeys.join(', ')} changed)\n`);
   };

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { refreshAnalytics, type AnalyticsReport } from '../services/analytics.service.js';
+import type { AnalyticsReport } from '../services/analytics.service.js';
 import type { Store } from '../store/store.js';
 import { createStepProgress, formatSeconds } from './progress.js';
 
@@ -23,6 +23,8 @@ export function addMetricsCommand(program: Command, withStore: <T>(fn: (store: S
 export async function runMetrics(store: Store, o: { full?: boolean; forceNovelty?: boolean; quiet?: boolean; stderr: NodeJS.WriteStream }): Promise<AnalyticsReport> {
   const steps = createStepProgress({ quiet: !!o.quiet, stream: o.stderr });
   try {
+    // Loaded on demand: analytics pulls in the ANN and model code, which other commands never need.
+    const { refreshAnalytics } = await import('../services/analytics.service.js');
     return await refreshAnalytics(store, { full: !!o.full, forceNovelty: !!o.forceNovelty, onProgress: (step, done, total) => steps.update(step, done, total) });
   } finally {
     steps.stop();

@@ -10,11 +10,7 @@ import type { CitationRecord } from '../core/citation.js';
 import { ingestFrom } from '../services/ingest.service.js';
 import { createSources, type Sources } from '../services/sources.js';
 import type { Store } from '../store/store.js';
-import { refreshIndexes } from '../services/index.service.js';
-import { searchDeps, searchPapers } from '../services/search.service.js';
-import { openSemantic, semanticSettings } from '../services/semantic.service.js';
 import { createProgress, createStepProgress } from './progress.js';
-import { formatIndexReport, printSearchResults } from './search-output.js';
 import { EXIT, exitCodeOf, formatSummary } from './summary.js';
 import { printStats } from './stats.js';
 import { registerAuthorsCommand } from './authors-command.js';
@@ -62,27 +58,30 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
     return loadConfig({ ...rt.env, ...(g.data ? { PAPERSIFT_DATA: g.data } : {}), ...(g.databaseUrl ? { DATABASE_URL: g.databaseUrl } : {}), ...(g.offline ? { PAPERSIFT_OFFLINE: '1' } : {}) });
   };
   const sources = (cfg: Config): Sources => createSources({ config: cfg, fetch: rt.fetch, ...(rt.clock ? { clock: rt.clock } : {}) });
-  const withStore = async <T>(fn: (store: Store, cfg: Config) => Promise<T>): Promise<T> => {
-    const cfg = config();
+  const withStore = async <T>(fn: (store: Store, cfg: Config) => Promise<T>, cfg: Config = config()): Promise<T> => {
     const store = await rt.openStore(cfg);
     try { return await fn(store, cfg); } finally { await store.close(); }
   };
-  const ingest = (kind: 'papers' | 'citations', make: (s: Sources, cfg: Config) => Source<PaperRecord> | Source<CitationRecord>, opts: { resume?: boolean; quiet?: boolean; index?: boolean }) =>
-    withStore(async (store, cfg) => {
-      const source = make(sources(cfg), cfg);
+  const ingest = async (kind: 'papers' | 'citations', make: (s: Sources, cfg: Config) => Source<PaperRecord> | Source<CitationRecord>, opts: { resume?: boolean; quiet?: boolean; index?: boolean }) => {
+    const cfg = config();
+    const source = make(sources(cfg), cfg);
+    source.prepare?.(); // parsing starts while the store opens and migrates
+    return withStore(async (store) => {
       const progress = createProgress(source.name, { quiet: !!opts.quiet, stream: rt.stderr });
       const report: IngestReport = await ingestFrom(store, source, kind, { resume: opts.resume !== false, onProgress: (p) => progress.update(p) });
       progress.stop();
       rt.stdout.write(`${formatSummary(report)}\n`);
       setCode(exitCodeOf(report));
       if (kind === 'papers' && opts.index !== false && report.status === 'completed' && report.new + report.updated > 0) {
+        const { refreshIndexes, semanticSettings, formatIndexReport } = await heavy();
         const steps = createStepProgress({ quiet: !!opts.quiet, stream: rt.stderr });
         const indexed = await refreshIndexes(store, { semantic: semanticSettings(cfg), onProgress: (step, done, total) => steps.update(step, done, total), log: (m) => rt.stderr.write(`${m}\n`) });
         steps.stop();
         rt.stdout.write(`${formatIndexReport(indexed)}\n`);
       }
       if (opts.index !== false && report.status === 'completed' && report.new + report.updated > 0) rt.stdout.write(`${formatMetricsReport(await runMetrics(store, { quiet: true, stderr: rt.stderr }))}\n`);
-    });
+    }, cfg);
+  };
 
   program.command('migrate').description('create or upgrade the store schema').action(() => withStore(async (store) => {
     rt.stdout.write(`store is up to date (${store.capabilities.dialect})\n`);
@@ -124,6 +123,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
     .option('--refit', 'fit a new built-in embedding model on the current corpus (new vectors for every paper)')
     .option('--keyword-only', 'refresh only the full-text and author indexes')
     .action((o: { quiet?: boolean; refit?: boolean; keywordOnly?: boolean }) => withStore(async (store, cfg) => {
+      const { refreshIndexes, semanticSettings, formatIndexReport } = await heavy();
       const progress = createStepProgress({ quiet: !!o.quiet, stream: rt.stderr });
       const report = await refreshIndexes(store, {
         ...(o.keywordOnly ? {} : { semantic: semanticSettings(cfg) }), refit: !!o.refit,
@@ -139,6 +139,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
     .addOption(new Option('-n, --limit <n>', 'results to show').argParser(positiveInt).default(10))
     .option('--json', 'machine-readable output')
     .action((words: string[], o) => withStore(async (store, cfg) => {
+      const { openSemantic, semanticSettings, searchPapers, searchDeps, printSearchResults } = await heavy();
       const semantic = o.mode === 'keyword' ? null : await openSemantic(store, semanticSettings(cfg), (m) => rt.stderr.write(`${m}\n`));
       const results = await searchPapers(searchDeps(store, semantic), { q: words.join(' '), mode: o.mode, category: o.category ?? null, from: o.from ?? null, to: o.to ?? null, author: o.author ?? null, pageSize: o.limit });
       printSearchResults(results, rt.stdout, !!o.json);
@@ -159,6 +160,17 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
       try { await rt.serve(cfg, store, sources(cfg)); } finally { await store.close(); }
     });
   return program;
+}
+
+/**
+ * The index, search and embedding modules (the ANN library, model code), loaded only by the
+ * commands that use them: loading them cost every other command, ingest included, ~0.2 s.
+ */
+async function heavy() {
+  const [index, search, semantic, output] = await Promise.all([
+    import('../services/index.service.js'), import('../services/search.service.js'), import('../services/semantic.service.js'), import('./search-output.js'),
+  ]);
+  return { ...index, ...search, ...semantic, ...output };
 }
 
 function positiveInt(v: string): number {

@@ -40,11 +40,6 @@ export interface PaperRecord {
   firstListed: string | null;
   /** `YYYY-MM-DD` of the source's last metadata change (Kaggle `update_date`, OAI datestamp). */
   updated: string | null;
-  /**
-   * {@link recordHash} of this record, when a source computed it off the writer's thread (the
-   * snapshot source does, in its worker). Writers compute it when absent.
-   */
-  contentHash?: string;
 }
 
 /** Latest version number of a record, or 0 when it lists none. */

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import type { PaperRecord } from './paper.js';
 
 /**
@@ -7,15 +7,19 @@ import type { PaperRecord } from './paper.js';
  * no-op and a changed one is detected without comparing every column.
  */
 export function recordHash(r: PaperRecord): string {
-  const h = createHash('sha1');
-  h.update(r.arxivId).update('\u0000').update(r.title).update('\u0000').update(r.abstract).update('\u0000');
-  for (const a of r.authors) h.update(a.name).update('\u0001');
-  h.update('\u0000').update(r.categories.join(' '));
-  for (const v of [r.comments, r.journalRef, r.doi, r.license, r.reportNo, r.firstListed, r.updated]) {
-    h.update('\u0000').update(v ?? '\u0002');
-  }
-  return h.digest('base64url');
+  // One string, hashed in one call: per-field update() calls each converted a string to a
+  // buffer (a third of the snapshot reader's hashing time). The bytes hashed are the same.
+  const parts = [r.arxivId, '\u0000', r.title, '\u0000', r.abstract, '\u0000'];
+  for (const a of r.authors) parts.push(a.name, '\u0001');
+  parts.push('\u0000', r.categories.join(' '));
+  for (const v of [r.comments, r.journalRef, r.doi, r.license, r.reportNo, r.firstListed, r.updated]) parts.push('\u0000', v ?? '\u0002');
+  return sha1(parts.join(''));
 }
+
+// crypto.hash (one-shot) arrived in Node 20.12; older 20.x releases take the streaming API.
+const sha1: (s: string) => string = typeof crypto.hash === 'function'
+  ? (s) => crypto.hash('sha1', s, 'base64url')
+  : (s) => crypto.createHash('sha1').update(s).digest('base64url');
 
 /** `YYYY-MM-DD` of v1 when known, else the first-listing date, else null. */
 export function publishedDate(r: PaperRecord): string | null {

@@ -44,4 +44,10 @@ export interface Source<T> {
   readonly resumeKey: string;
   /** Reads the source as a sequence of batches. */
   batches(options?: ReadOptions): AsyncIterable<SourceBatch<T>>;
+  /**
+   * Optional: starts the work that does not depend on the resume point (a reader thread
+   * parsing from the start), so it overlaps the store's start-up. A `batches()` call that
+   * resumes elsewhere discards it; if `batches()` is never called it is dropped at exit.
+   */
+  prepare?(): void;
 }

@@ -19,6 +19,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0004_metrics': { up: (db) => createMetrics(db, dialect) },
     '0005_novelty_impact': { up: (db) => createNoveltyImpact(db, dialect) },
     '0006_author_overrides': { up: (db) => createAuthorOverrides(db, dialect) },
+    // papers(published) served no query (dates are read through papers_date); it cost every bulk load.
+    '0007_drop_papers_published': { up: (db) => db.schema.dropIndex('papers_published').ifExists().execute() },
   };
 }
 
@@ -30,7 +32,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
  */
 export const READ_INDEXES: readonly ReadIndex[] = [
   { name: 'papers_first_listed', table: 'papers', columns: ['first_listed'] },
-  { name: 'papers_published', table: 'papers', columns: ['published'] },
   { name: 'paper_authors_author', table: 'paper_authors', columns: ['author_key', 'paper_id'] },
   { name: 'paper_categories_category', table: 'paper_categories', columns: ['category', 'paper_id'] },
   // A card's date (first listing, else v1) then id: category pages, an author's papers and a

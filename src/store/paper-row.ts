@@ -24,7 +24,7 @@ export interface PreparedRecord {
 
 /** Computes hash, latest version and published date of a record. */
 export function prepareRecord(record: PaperRecord): PreparedRecord {
-  return { record, hash: record.contentHash ?? recordHash(record), latest: latestVersion(record), published: publishedDate(record) };
+  return { record, hash: recordHash(record), latest: latestVersion(record), published: publishedDate(record) };
 }
 
 /**

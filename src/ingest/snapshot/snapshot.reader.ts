@@ -3,7 +3,6 @@ import type { PaperRecord } from '../../core/paper.js';
 import { openLineFile } from '../line-reader.js';
 import type { SourceBatch } from '../source.js';
 import { parseSnapshotLine } from './snapshot.parser.js';
-import { recordHash } from '../../core/record-hash.js';
 
 /** What to read: the file, how many lines to skip (a resume checkpoint) and the batch size. */
 export interface SnapshotReadOptions {
@@ -33,9 +32,7 @@ export async function* readSnapshotBatches(o: SnapshotReadOptions): AsyncGenerat
       lineNo++;
       if (lineNo <= o.skip || line.trim() === '') continue;
       try {
-        const record = parseSnapshotLine(line);
-        record.contentHash = recordHash(record);
-        items.push(record);
+        items.push(parseSnapshotLine(line));
       } catch (err) {
         failures.push({ position: `line ${lineNo}${idHint(line)}`, reason: (err as Error).message });
       }

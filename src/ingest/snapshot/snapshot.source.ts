@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { statSync } from 'node:fs';
+import { deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { PaperRecord } from '../../core/paper.js';
 import type { ReadOptions, Source, SourceBatch } from '../source.js';
@@ -29,6 +30,7 @@ export class SnapshotSource implements Source<PaperRecord> {
   readonly #file: string;
   readonly #batchSize: number;
   readonly #worker: boolean;
+  #warm: Reader | undefined;
 
   constructor(options: SnapshotSourceOptions) {
     this.#file = resolve(options.file);
@@ -38,16 +40,34 @@ export class SnapshotSource implements Source<PaperRecord> {
     this.resumeKey = `snapshot:${this.#file}:${st.size}:${Math.floor(st.mtimeMs)}`;
   }
 
+  /** See {@link Source.prepare}: spawns the reader thread, reading from the first line. */
+  prepare(): void {
+    if (this.#worker && !this.#warm) this.#warm = spawnReader({ file: this.#file, skip: 0, batchSize: this.#batchSize });
+  }
+
   /** See {@link Source.batches}. */
   batches(options: ReadOptions = {}): AsyncGenerator<SourceBatch<PaperRecord>> {
     const read: SnapshotReadOptions = { file: this.#file, skip: options.resumeFrom ? Number(options.resumeFrom) : 0, batchSize: this.#batchSize };
-    return this.#worker ? fromWorker(read, options.signal) : readSnapshotBatches(read);
+    const warm = this.#warm;
+    this.#warm = undefined;
+    if (!this.#worker) return readSnapshotBatches(read);
+    if (warm && read.skip !== 0) void warm.worker.terminate();
+    return drain(warm && read.skip === 0 ? warm : spawnReader(read), options.signal);
   }
 }
 
-type WorkerMessage = { type: 'batch'; batch: SourceBatch<PaperRecord> } | { type: 'done' };
+/** The reader's messages; a batch comes as v8-serialized bytes (see snapshot.worker.ts). */
+type WorkerMessage = { type: 'batch'; bytes: Uint8Array } | { type: 'done' };
 
-async function* fromWorker(read: SnapshotReadOptions, signal?: AbortSignal): AsyncGenerator<SourceBatch<PaperRecord>> {
+/** A running reader thread and what it has sent so far. */
+interface Reader {
+  worker: Worker;
+  queue: WorkerMessage[];
+  failure?: Error;
+  wake?: () => void;
+}
+
+function spawnReader(read: SnapshotReadOptions): Reader {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const url = new URL(`./snapshot.worker${ext}`, import.meta.url);
   const workerData = { ...read, window: 2 };
@@ -59,23 +79,30 @@ async function* fromWorker(read: SnapshotReadOptions, signal?: AbortSignal): Asy
   const worker = ext === '.js'
     ? new Worker(url, { workerData, resourceLimits })
     : new Worker(`import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true, workerData, resourceLimits });
-  const queue: WorkerMessage[] = [];
-  let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  worker.on('message', (m: WorkerMessage) => { queue.push(m); wake?.(); });
-  worker.on('error', (err) => { failure = err; wake?.(); });
-  worker.on('exit', (code) => { if (code !== 0 && !failure) failure = new Error(`snapshot reader exited with code ${code}`); wake?.(); });
+  const r: Reader = { worker, queue: [] };
+  worker.on('message', (m: WorkerMessage) => { r.queue.push(m); r.wake?.(); });
+  worker.on('error', (err) => { r.failure = err; r.wake?.(); });
+  worker.on('exit', (code) => { if (code !== 0 && !r.failure) r.failure = new Error(`snapshot reader exited with code ${code}`); r.wake?.(); });
+  // Until someone drains it, a reader must not keep the process alive. (After the listeners:
+  // adding a 'message' listener refs the worker's port again.)
+  worker.unref();
+  return r;
+}
+
+async function* drain(r: Reader, signal?: AbortSignal): AsyncGenerator<SourceBatch<PaperRecord>> {
+  r.worker.ref();
   try {
     for (;;) {
-      while (queue.length === 0 && !failure) await new Promise<void>((r) => (wake = r));
-      const m = queue.shift();
-      if (!m) throw failure!;
+      while (r.queue.length === 0 && !r.failure) await new Promise<void>((resolve) => (r.wake = resolve));
+      const m = r.queue.shift();
+      if (!m) throw r.failure!;
       if (m.type === 'done') return;
-      worker.postMessage('credit');
-      yield m.batch;
+      r.worker.postMessage('credit');
+      yield deserialize(m.bytes) as SourceBatch<PaperRecord>;
       signal?.throwIfAborted();
     }
   } finally {
-    await worker.terminate();
+    await r.worker.terminate();
   }
 }
+
