@@ -184,7 +184,7 @@ for (const backend of backends) {
       try {
         const controller = new AbortController();
         let batches = 0;
-        const first = await ingestFrom(fresh.store, new SnapshotSource({ file: HEPTH }), 'papers', {
+        const first = await ingestFrom(fresh.store, new SnapshotSource({ file: HEPTH, batchSize: 2000 }), 'papers', {
           signal: controller.signal,
           onProgress: () => { if (++batches === 1) controller.abort(); },
         });
@@ -194,10 +194,10 @@ for (const backend of backends) {
         assert.equal(await fresh.store.papers.count(), 2000);
         const interrupted = await fresh.store.runs.find(first.runId);
         assert.equal(interrupted?.checkpoint, '2000');
-        assert.equal((await fresh.store.runs.findResumable(new SnapshotSource({ file: HEPTH }).resumeKey))?.id, first.runId);
+        assert.equal((await fresh.store.runs.findResumable(new SnapshotSource({ file: HEPTH, batchSize: 2000 }).resumeKey))?.id, first.runId);
 
         const seen: number[] = [];
-        const second = await ingestFrom(fresh.store, new SnapshotSource({ file: HEPTH }), 'papers', { onProgress: (p) => seen.push(p.new) });
+        const second = await ingestFrom(fresh.store, new SnapshotSource({ file: HEPTH, batchSize: 2000 }), 'papers', { onProgress: (p) => seen.push(p.new) });
         assert.equal(second.status, 'completed');
         assert.equal(second.resumed, true);
         assert.equal(second.runId, first.runId, 'the same run continued');

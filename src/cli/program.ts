@@ -91,7 +91,7 @@ function buildProgram(rt: CliRuntime, setCode: (c: number) => void): Command {
   const common = (c: Command) => c.option('--no-resume', 'start over instead of continuing an interrupted run').option('-q, --quiet', 'no progress bar')
     .option('--no-index', 'do not refresh the search indexes afterwards (run `papersift index` later)');
   common(ing.command('snapshot <file>').description('the arXiv metadata snapshot (Kaggle JSON lines, plain or .gz)'))
-    .addOption(new Option('--batch-size <n>', 'records per transaction').argParser(positiveInt).default(2000))
+    .addOption(new Option('--batch-size <n>', 'records per transaction (default 1000 on SQLite, 2000 on PostgreSQL)').argParser(positiveInt))
     .action((file: string, o) => ingest('papers', (s) => s.snapshot(file, o.batchSize), o));
   common(ing.command('oai').description('harvest arXiv over OAI-PMH'))
     .option('--from <date>', 'first datestamp, YYYY-MM-DD', isoDateArg('--from'))

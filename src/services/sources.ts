@@ -11,7 +11,7 @@ import { SnapshotSource } from '../ingest/snapshot/snapshot.source.js';
 
 /** What the source factory needs: config for endpoints and keys, and the injected I/O. */
 export interface SourceDeps {
-  config: Pick<Config, 'arxivOaiUrl' | 'arxivApiUrl' | 's2ApiUrl' | 's2ApiKey'> & Partial<ExternalCountConfig>;
+  config: Pick<Config, 'arxivOaiUrl' | 'arxivApiUrl' | 's2ApiUrl' | 's2ApiKey'> & Partial<ExternalCountConfig> & Partial<Pick<Config, 'databaseUrl'>>;
   fetch: FetchLike;
   clock?: Clock;
   /** Response cache of the external-count clients. @default a FileResponseCache in config.httpCacheDir when that is set */
@@ -33,8 +33,12 @@ export function createSources(deps: SourceDeps) {
   const cache = deps.cache ?? (c.httpCacheDir ? new FileResponseCache(c.httpCacheDir, (c.httpCacheTtlSeconds ?? 0) * 1000) : undefined);
   const withClock = deps.clock ? { clock: deps.clock } : {}, withCache = cache ? { cache } : {};
   return {
-    /** The Kaggle-schema snapshot file (plain or gzipped JSON lines). */
-    snapshot: (file: string, batchSize?: number) => new SnapshotSource({ file, ...(batchSize ? { batchSize } : {}) }),
+    /**
+     * The Kaggle-schema snapshot file (plain or gzipped JSON lines), in batches of `batchSize`
+     * records per transaction: by default what `npm run bench:ingest` found fastest for the
+     * configured store (1,000 on SQLite, 2,000 on PostgreSQL).
+     */
+    snapshot: (file: string, batchSize?: number) => new SnapshotSource({ file, batchSize: batchSize || (c.databaseUrl ? 2000 : 1000) }),
     /** An OAI-PMH ListRecords harvest. */
     oai: (o: { from?: string; until?: string; set?: string; metadataPrefix?: ArxivMetadataPrefix }) =>
       new OaiPmhSource({ http: arxiv(), baseUrl: deps.config.arxivOaiUrl, ...o }),

@@ -21,6 +21,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0006_author_overrides': { up: (db) => createAuthorOverrides(db, dialect) },
     // papers(published) served no query (dates are read through papers_date); it cost every bulk load.
     '0007_drop_papers_published': { up: (db) => db.schema.dropIndex('papers_published').ifExists().execute() },
+    // SQLite's paper_authors_author became covering; migrate() rebuilds it (its fill then adds nothing).
+    '0008_sqlite_covering_author_index': { up: (db) => (dialect === 'sqlite' ? db.schema.dropIndex('paper_authors_author').ifExists().execute() : Promise.resolve()) },
   };
 }
 
@@ -32,7 +34,9 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
  */
 export const READ_INDEXES: readonly ReadIndex[] = [
   { name: 'papers_first_listed', table: 'papers', columns: ['first_listed'] },
-  { name: 'paper_authors_author', table: 'paper_authors', columns: ['author_key', 'paper_id'] },
+  // On SQLite it also covers position and name: filling `authors` after a bulk load then reads
+  // each key's first name from the index alone (see sqlite/deferred-authors.ts).
+  { name: 'paper_authors_author', table: 'paper_authors', columns: ['author_key', 'paper_id'], sqliteCover: ['position', 'name'] },
   { name: 'paper_categories_category', table: 'paper_categories', columns: ['category', 'paper_id'] },
   // A card's date (first listing, else v1) then id: category pages, an author's papers and a
   // paper's citations list newest first by walking it instead of sorting. The expression must
@@ -40,9 +44,12 @@ export const READ_INDEXES: readonly ReadIndex[] = [
   { name: 'papers_date', table: 'papers', expression: sql`(coalesce(first_listed, published, '')), arxiv_id` },
 ];
 
-/** One read index: plain columns, or an expression list (constant SQL, no parameters). */
+/**
+ * One read index: plain columns (and, on SQLite only, `sqliteCover` columns appended to make it
+ * covering), or an expression list (constant SQL, no parameters).
+ */
 export type ReadIndex =
-  | { name: string; table: string; columns: readonly string[] }
+  | { name: string; table: string; columns: readonly string[]; sqliteCover?: readonly string[] }
   | { name: string; table: string; expression: RawBuilder<unknown> };
 
 /**

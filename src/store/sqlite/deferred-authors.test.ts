@@ -48,3 +48,17 @@ test('a replacing update ends the deferral first, so the stored name stays the f
   await t.store.ensureIndexes();
   assert.deepEqual(await authors(), [{ key: 'peter-frenkel', name: 'Péter Frenkel' }]);
 });
+
+test('migrate() turns an older store\'s author index into the covering one, authors unchanged', async () => {
+  await write([buildPaper({ authorNames: ['Péter Frenkel', 'Ada Lovelace'] }), buildPaper({ authorNames: ['Peter Frenkel'] })]);
+  const before = await authors();
+  // The store as 0007 left it: the two-column index, and 0008 not yet applied.
+  await sql`DROP INDEX paper_authors_author`.execute(t.store.db);
+  await sql`CREATE INDEX paper_authors_author ON paper_authors (author_key, paper_id)`.execute(t.store.db);
+  await sql`DELETE FROM kysely_migration WHERE name = '0008_sqlite_covering_author_index'`.execute(t.store.db);
+  const columns = async () => (await sql<{ name: string }>`SELECT name FROM pragma_index_info('paper_authors_author') ORDER BY seqno`.execute(t.store.db)).rows.map((r) => r.name);
+  assert.deepEqual(await columns(), ['author_key', 'paper_id']);
+  await t.store.migrate();
+  assert.deepEqual(await columns(), ['author_key', 'paper_id', 'position', 'name']);
+  assert.deepEqual(await authors(), before);
+});

@@ -15,13 +15,14 @@ import type BetterSqlite3 from 'better-sqlite3';
  */
 export const AUTHORS_MARKER_INDEX = 'paper_authors_author';
 
-// Scans the (author_key, paper_id, position) index in key order: no sort, and `authors` (keyed
-// by key, WITHOUT ROWID) is appended to in order. 2^20 positions per paper is far beyond any.
+// One pass over the covering (author_key, paper_id, position, name) index in key order: no sort,
+// no lookups into paper_authors, and `authors` (keyed by key, WITHOUT ROWID) is appended to in
+// order. `name` is a bare column beside min(), so SQLite takes it from the row holding the minimum
+// (documented behaviour). 2^20 positions per paper is far beyond any.
 const FILL = `INSERT INTO authors (key, name)
-  SELECT f.author_key, pa.name
-  FROM (SELECT author_key, min(paper_id * 1048576 + position) AS first FROM paper_authors INDEXED BY ${AUTHORS_MARKER_INDEX} GROUP BY author_key) AS f
-  JOIN paper_authors AS pa ON pa.paper_id = f.first >> 20 AND pa.position = f.first & 1048575
-  WHERE true ORDER BY f.author_key
+  SELECT author_key, name FROM (
+    SELECT author_key, name, min(paper_id * 1048576 + position) FROM paper_authors INDEXED BY ${AUTHORS_MARKER_INDEX} GROUP BY author_key)
+  WHERE true ORDER BY author_key
   ON CONFLICT (key) DO NOTHING`;
 
 /** Names of the indexes that exist in the database. */

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { BaseStore, createIndexSql } from '../base-store.js';
-import { READ_INDEXES } from '../migrations.js';
+import { READ_INDEXES, type ReadIndex } from '../migrations.js';
 import type { Database } from '../tables.js';
 import { SqliteBatchWriter } from './sqlite-batch-writer.js';
 import { AUTHORS_MARKER_INDEX, buildIndexesAndAuthors, existingIndexes } from './deferred-authors.js';
@@ -40,7 +40,7 @@ export class SqliteStore extends BaseStore {
 
   /** CREATE INDEX statements of the named read indexes. */
   #creates(names: readonly string[]): Map<string, string> {
-    return new Map(READ_INDEXES.filter((ix) => names.includes(ix.name)).map((ix) => [ix.name, createIndexSql(this.db, ix)]));
+    return new Map(READ_INDEXES.filter((ix) => names.includes(ix.name)).map((ix) => [ix.name, createIndexSql(this.db, sqliteVariant(ix))]));
   }
 
   /** `data_version` (moves when another connection commits) and this connection's change count. */
@@ -60,6 +60,11 @@ export class SqliteStore extends BaseStore {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/** The index as SQLite builds it: with its covering columns appended. */
+function sqliteVariant(ix: ReadIndex): ReadIndex {
+  return 'columns' in ix && ix.sqliteCover ? { name: ix.name, table: ix.table, columns: [...ix.columns, ...ix.sqliteCover] } : ix;
 }
 
 /** Opens (creating if needed) a SQLite store. Call `migrate()` before use. */
