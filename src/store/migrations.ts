@@ -27,6 +27,12 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
 }
 
 /**
+ * The authorships-by-author read index. On both backends its absence also marks a bulk load whose
+ * `authors` rows are deferred (see sqlite/ and postgres/deferred-authors.ts).
+ */
+export const AUTHORS_INDEX = 'paper_authors_author';
+
+/**
  * Secondary indexes that only serve reads. A bulk load into an empty store drops them and
  * builds them once at the end (sorting once is far cheaper than inserting into them row by
  * row); `Store.migrate()` recreates any that are missing, so a killed bulk load heals on the
@@ -36,7 +42,7 @@ export const READ_INDEXES: readonly ReadIndex[] = [
   { name: 'papers_first_listed', table: 'papers', columns: ['first_listed'] },
   // On SQLite it also covers position and name: filling `authors` after a bulk load then reads
   // each key's first name from the index alone (see sqlite/deferred-authors.ts).
-  { name: 'paper_authors_author', table: 'paper_authors', columns: ['author_key', 'paper_id'], sqliteCover: ['position', 'name'] },
+  { name: AUTHORS_INDEX, table: 'paper_authors', columns: ['author_key', 'paper_id'], sqliteCover: ['position', 'name'] },
   { name: 'paper_categories_category', table: 'paper_categories', columns: ['category', 'paper_id'] },
   // A card's date (first listing, else v1) then id: category pages, an author's papers and a
   // paper's citations list newest first by walking it instead of sorting. The expression must

@@ -6,6 +6,7 @@ import type { PaperRecord } from '../../core/paper.js';
 import { compareWithStored, PAPER_ROW_COLUMNS, paperRow, paperRowValues, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
 import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
+import { authorsDeferred, endDeferral, inWriterTransaction } from './deferred-authors.js';
 import { KnownAuthors } from '../known-authors.js';
 import { OVERRIDES_SQL, withOverrides, type OverrideRow } from '../author-overrides.js';
 import { AUTHORSHIPS_SQL, countAuthorId, matchAuthorship, planAuthorIds, STORE_IDS_SQL, STORED_IDS_SQL, type Authorship, type StoredIds } from '../author-ids.js';
@@ -22,9 +23,12 @@ type Row = [PreparedRecord, number];
 export class PostgresBatchWriter implements BatchWriter {
   readonly #pool: pg.Pool;
   readonly #known = new KnownAuthors();
+  readonly #markerIndex: string;
 
-  constructor(pool: pg.Pool) {
+  /** `markerIndex` is the CREATE INDEX statement that ends a bulk load's author deferral (see deferred-authors.ts). */
+  constructor(pool: pg.Pool, markerIndex: string) {
     this.#pool = pool;
+    this.#markerIndex = markerIndex;
   }
 
   /** See {@link BatchWriter.writePapers}. */
@@ -33,7 +37,8 @@ export class PostgresBatchWriter implements BatchWriter {
     const added: [string, string][] = [];
     const counts = await this.#transaction(async (c) => {
       const counts = emptyCounts();
-      for (const part of uniqueRuns(batch.items)) await upsertPapers(c, part.map(prepareRecord), now, counts, known, added);
+      const book: AuthorBook = { known, added, deferred: await authorsDeferred(c), endDeferral: () => endDeferral(c, this.#markerIndex) };
+      for (const part of uniqueRuns(batch.items)) await upsertPapers(c, part.map(prepareRecord), now, counts, book);
       return closeBatch(c, runId, batch, counts);
     });
     known.remember(added);
@@ -54,21 +59,10 @@ export class PostgresBatchWriter implements BatchWriter {
     });
   }
 
-  async #transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    const c = await this.#pool.connect();
-    try {
-      await c.query('BEGIN');
-      await c.query("SELECT pg_advisory_xact_lock(hashtext('papersift:batch-writer'))");
-      const result = await fn(c);
-      await c.query('COMMIT');
-      return result;
-    } catch (err) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      c.release();
-    }
+  #transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inWriterTransaction(this.#pool, fn);
   }
+
 }
 
 /** Fills the matched author's empty ids; a paper not in the store or an unmatched author changes nothing. */
@@ -88,7 +82,13 @@ async function writeAuthorId(c: pg.PoolClient, rec: AuthorIdentity, read: Map<st
   return 'updated';
 }
 
-async function upsertPapers(c: pg.PoolClient, prepared: PreparedRecord[], now: string, counts: IngestCounts, known: KnownAuthors, added: [string, string][]): Promise<void> {
+/**
+ * Where a batch records the author keys it writes; while a bulk load defers authors, nothing
+ * (`endDeferral` builds the marker index and fills them, before a batch replaces authorships).
+ */
+interface AuthorBook { known: KnownAuthors; added: [string, string][]; deferred: boolean; endDeferral: () => Promise<void> }
+
+async function upsertPapers(c: pg.PoolClient, prepared: PreparedRecord[], now: string, counts: IngestCounts, book: AuthorBook): Promise<void> {
   const ids = prepared.map((p) => p.record.arxivId);
   const stored = await c.query<StoredState & { arxiv_id: string }>(
     'SELECT id, arxiv_id, content_hash, latest_version, source_updated FROM papers WHERE arxiv_id = ANY($1::text[])', [ids]);
@@ -101,15 +101,18 @@ async function upsertPapers(c: pg.PoolClient, prepared: PreparedRecord[], now: s
   }
   const freshRows = await insertPapers(c, fresh, now);
   await updatePapers(c, newer, now);
-  const versioned = await insertVersions(c, [...freshRows, ...newer, ...kept]);
+  await copyVersions(c, 'paper_versions', freshRows); // new papers: nothing to conflict with
+  const versioned = await insertVersions(c, [...newer, ...kept]);
   const bumped = kept.filter(([, id]) => versioned.has(id));
   await bumpVersions(c, bumped, now);
   if (newer.length > 0) {
+    // Replacing a stored paper's authorships must not lose the names they introduced.
+    if (book.deferred) { await book.endDeferral(); book.deferred = false; }
     const newerIds = newer.map(([, id]) => id);
     await c.query('DELETE FROM paper_authors WHERE paper_id = ANY($1::int[])', [newerIds]);
     await c.query('DELETE FROM paper_categories WHERE paper_id = ANY($1::int[])', [newerIds]);
   }
-  await insertChildren(c, withOverrides((await c.query<OverrideRow>(OVERRIDES_SQL)).rows, [...freshRows, ...newer]), known, added);
+  await insertChildren(c, withOverrides((await c.query<OverrideRow>(OVERRIDES_SQL)).rows, [...freshRows, ...newer]), book);
   counts.new += fresh.length;
   counts.updated += newer.length + bumped.length;
   counts.unchanged += kept.length - bumped.length;
@@ -132,12 +135,19 @@ async function updatePapers(c: pg.PoolClient, newer: Row[], now: string): Promis
   }
 }
 
-async function insertVersions(c: pg.PoolClient, rows: Row[]): Promise<Set<number>> {
+/** COPYs the versions of `rows` into `table`; false when there were none. */
+async function copyVersions(c: pg.PoolClient, table: string, rows: Row[]): Promise<boolean> {
   const values: CopyValue[][] = [];
   for (const [p, id] of rows) for (const v of p.record.versions) values.push([id, v.version, v.createdAt]);
-  if (values.length === 0) return new Set();
+  if (values.length > 0) await copyRows(c, table, ['paper_id', 'version', 'created_at'], values);
+  return values.length > 0;
+}
+
+/** Adds the versions of stored papers that are not stored yet; returns the papers that gained one. */
+async function insertVersions(c: pg.PoolClient, rows: Row[]): Promise<Set<number>> {
+  if (!rows.some(([p]) => p.record.versions.length > 0)) return new Set();
   await c.query('CREATE TEMP TABLE IF NOT EXISTS s_versions (paper_id int, version int, created_at text) ON COMMIT DROP');
-  await copyRows(c, 's_versions', ['paper_id', 'version', 'created_at'], values);
+  await copyVersions(c, 's_versions', rows);
   const r = await c.query<{ paper_id: number }>(`INSERT INTO paper_versions (paper_id, version, created_at)
     SELECT paper_id, version, created_at FROM s_versions ON CONFLICT DO NOTHING RETURNING paper_id`);
   await c.query('TRUNCATE s_versions');
@@ -148,15 +158,15 @@ async function bumpVersions(c: pg.PoolClient, bumped: Row[], now: string): Promi
   for (const [p, id] of bumped) await c.query('UPDATE papers SET latest_version = greatest(latest_version, $2), last_changed_at = $3 WHERE id = $1', [id, p.latest, now]);
 }
 
-async function insertChildren(c: pg.PoolClient, rows: Row[], known: KnownAuthors, added: [string, string][]): Promise<void> {
+async function insertChildren(c: pg.PoolClient, rows: Row[], book: AuthorBook): Promise<void> {
   if (rows.length === 0) return;
   const authorships: CopyValue[][] = [], categories: CopyValue[][] = [];
   for (const [p, id] of rows) {
     p.record.authors.forEach((a, position) => authorships.push([id, position, a.key, a.name]));
     [...new Set(p.record.categories)].forEach((category, position) => categories.push([id, category, position]));
   }
-  const authors = known.unseen(rows.flatMap(([p]) => p.record.authors));
-  added.push(...authors);
+  const authors = book.deferred ? [] : book.known.unseen(rows.flatMap(([p]) => p.record.authors));
+  book.added.push(...authors);
   if (authors.length > 0) {
     await c.query('CREATE TEMP TABLE IF NOT EXISTS s_authors (key text, name text) ON COMMIT DROP');
     await copyRows(c, 's_authors', ['key', 'name'], authors);

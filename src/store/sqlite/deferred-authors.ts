@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { AUTHORS_INDEX } from '../migrations.js';
 
 /**
  * Authors during a SQLite bulk load. While the `paper_authors_author` read index is missing
@@ -13,7 +14,8 @@ import type BetterSqlite3 from 'better-sqlite3';
  * A batch that would replace a stored paper's authorships first ends the deferral, so names
  * never come from a later version.
  */
-export const AUTHORS_MARKER_INDEX = 'paper_authors_author';
+/** The index whose absence marks deferred authors. */
+export const AUTHORS_MARKER_INDEX = AUTHORS_INDEX;
 
 // One pass over the covering (author_key, paper_id, position, name) index in key order: no sort,
 // no lookups into paper_authors, and `authors` (keyed by key, WITHOUT ROWID) is appended to in
