@@ -71,10 +71,8 @@ export abstract class BaseStore implements Store {
     for (const ix of READ_INDEXES) await this.db.schema.dropIndex(ix.name).ifExists().execute();
   }
 
-  /** Creates any missing read index (after a bulk load, or a bulk load that was killed). */
-  async ensureIndexes(): Promise<void> {
-    for (const ix of READ_INDEXES) await sql.raw(createIndexSql(this.db, ix)).execute(this.db);
-  }
+  /** Creates any missing read index (after a bulk load, or a bulk load that was killed); each backend says how. */
+  abstract ensureIndexes(): Promise<void>;
 
   async #seedCategories(): Promise<void> {
     const rows = CATEGORIES.map((c) => ({ id: c.id, name: c.name, group_name: c.group, archive: c.archive }));

@@ -21,42 +21,41 @@ const marker = async () => Number((await (t.store.capabilities.dialect === 'sqli
   ? sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE name = 'paper_authors_author'`
   : sql<{ n: number }>`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'paper_authors_author'`).execute(t.store.db)).rows[0]!.n);
 
-
 for (const backend of await testBackends()) {
   describe(`deferred authors: ${backend.name}`, { skip: backend.skip }, () => {
     beforeEach(async () => { t = await backend.create(); runId = await t.store.runs.start('snapshot', `k${Math.random()}`, {}, NOW); });
     afterEach(async () => { await t.dispose(); });
 
-  test('a bulk load writes authors once, at the end, with the first name seen for each key', async () => {
-    await t.store.suspendIndexes();
-    await write([buildPaper({ authorNames: ['Péter Frenkel', 'Ada Lovelace'] })]);
-    await write([buildPaper({ authorNames: ['Peter Frenkel'] })]);
-    assert.deepEqual(await authors(), []);
-    await t.store.ensureIndexes();
-    assert.deepEqual(await authors(), [{ key: 'ada-lovelace', name: 'Ada Lovelace' }, { key: 'peter-frenkel', name: 'Péter Frenkel' }]);
-  });
+    test('a bulk load writes authors once, at the end, with the first name seen for each key', async () => {
+      await t.store.suspendIndexes();
+      await write([buildPaper({ authorNames: ['Péter Frenkel', 'Ada Lovelace'] })]);
+      await write([buildPaper({ authorNames: ['Peter Frenkel'] })]);
+      assert.deepEqual(await authors(), []);
+      await t.store.ensureIndexes();
+      assert.deepEqual(await authors(), [{ key: 'ada-lovelace', name: 'Ada Lovelace' }, { key: 'peter-frenkel', name: 'Péter Frenkel' }]);
+    });
 
-  test('a killed bulk load gets its authors when the store is next migrated', async () => {
-    await t.store.suspendIndexes();
-    await write([buildPaper({ authorNames: ['Ada Lovelace'] })]);
-    await t.store.migrate();
-    assert.equal(await marker(), 1);
-    assert.deepEqual(await authors(), [{ key: 'ada-lovelace', name: 'Ada Lovelace' }]);
-    // Later batches write their authors directly.
-    await write([buildPaper({ authorNames: ['Alan Turing'] })]);
-    assert.deepEqual((await authors()).map((a) => a.key), ['ada-lovelace', 'alan-turing']);
-  });
+    test('a killed bulk load gets its authors when the store is next migrated', async () => {
+      await t.store.suspendIndexes();
+      await write([buildPaper({ authorNames: ['Ada Lovelace'] })]);
+      await t.store.migrate();
+      assert.equal(await marker(), 1);
+      assert.deepEqual(await authors(), [{ key: 'ada-lovelace', name: 'Ada Lovelace' }]);
+      // Later batches write their authors directly.
+      await write([buildPaper({ authorNames: ['Alan Turing'] })]);
+      assert.deepEqual((await authors()).map((a) => a.key), ['ada-lovelace', 'alan-turing']);
+    });
 
-  test('a replacing update ends the deferral first, so the stored name stays the first seen', async () => {
-    await t.store.suspendIndexes();
-    const p = buildPaper({ authorNames: ['Péter Frenkel'] });
-    await write([p]);
-    await write([{ ...p, title: 'Renamed', authors: [{ name: 'Peter Frenkel', key: 'peter-frenkel' }], versions: [...p.versions, { version: 2, createdAt: '2025-02-01T00:00:00Z' }] }]);
-    assert.equal(await marker(), 1);
-    assert.deepEqual(await authors(), [{ key: 'peter-frenkel', name: 'Péter Frenkel' }]);
-    await t.store.ensureIndexes();
-    assert.deepEqual(await authors(), [{ key: 'peter-frenkel', name: 'Péter Frenkel' }]);
-  });
+    test('a replacing update ends the deferral first, so the stored name stays the first seen', async () => {
+      await t.store.suspendIndexes();
+      const p = buildPaper({ authorNames: ['Péter Frenkel'] });
+      await write([p]);
+      await write([{ ...p, title: 'Renamed', authors: [{ name: 'Peter Frenkel', key: 'peter-frenkel' }], versions: [...p.versions, { version: 2, createdAt: '2025-02-01T00:00:00Z' }] }]);
+      assert.equal(await marker(), 1);
+      assert.deepEqual(await authors(), [{ key: 'peter-frenkel', name: 'Péter Frenkel' }]);
+      await t.store.ensureIndexes();
+      assert.deepEqual(await authors(), [{ key: 'peter-frenkel', name: 'Péter Frenkel' }]);
+    });
   });
 }
 

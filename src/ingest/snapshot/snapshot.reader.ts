@@ -9,6 +9,11 @@ export interface SnapshotReadOptions {
   file: string;
   skip: number;
   batchSize: number;
+  /**
+   * Yield each batch in parts of at most this many records, the last part of a batch ending
+   * where the batch does, so joining parts up to `batchSize` gives the same batches. @default batchSize
+   */
+  partSize?: number;
 }
 
 /**
@@ -21,6 +26,8 @@ export async function* readSnapshotBatches(o: SnapshotReadOptions): AsyncGenerat
   let lineNo = 0;
   let items: PaperRecord[] = [];
   let failures: RecordFailure[] = [];
+  const part = Math.min(o.partSize ?? o.batchSize, o.batchSize);
+  let inBatch = 0;
   const flush = (): SourceBatch<PaperRecord> => {
     const batch = { items, failures, checkpoint: String(lineNo), progress: { done: lineNo, fraction: file.fraction() } };
     items = [];
@@ -36,7 +43,7 @@ export async function* readSnapshotBatches(o: SnapshotReadOptions): AsyncGenerat
       } catch (err) {
         failures.push({ position: `line ${lineNo}${idHint(line)}`, reason: (err as Error).message });
       }
-      if (items.length + failures.length >= o.batchSize) yield flush();
+      if (++inBatch === o.batchSize) { inBatch = 0; yield flush(); } else if (items.length + failures.length >= part) yield flush();
     }
   } finally {
     file.close(); // a consumer that stops early must not leave the file decompressing

@@ -34,6 +34,14 @@ test('a reader thread, cold or warmed up, yields the in-thread batches', async (
   assert.deepEqual(await collect(warm.batches()), inThread);
 });
 
+test('batches are the same whatever the part size, with parts that do not divide the batch', async () => {
+  for (const worker of [false, true]) {
+    assert.deepEqual(await collect(new SnapshotSource({ file: FILE, batchSize: 7, partSize: 3, worker }).batches()), inThread, `worker: ${worker}`);
+  }
+  const resumed = await collect(new SnapshotSource({ file: FILE, batchSize: 7, partSize: 3 }).batches({ resumeFrom: inThread[1]!.checkpoint! }));
+  assert.deepEqual(resumed, inThread.slice(2));
+});
+
 test('a warmed-up source resumed from a checkpoint restarts its reader there', async () => {
   const from = inThread[1]!.checkpoint!;
   const expected = await collect(new SnapshotSource({ file: FILE, batchSize: 7, worker: false }).batches({ resumeFrom: from }));

@@ -17,6 +17,12 @@ export interface SnapshotSourceOptions {
    * identical either way. @default true
    */
   worker?: boolean;
+  /**
+   * Records per part: the reader yields parts, which the source joins into batches. In the
+   * worker, small parts (one message each) let its records die young instead of filling its old generation (with
+   * whole batches in the making its mark-compacts took ~0.25 s per 75k papers). @default 250
+   */
+  partSize?: number;
 }
 
 /**
@@ -30,29 +36,35 @@ export class SnapshotSource implements Source<PaperRecord> {
   readonly #file: string;
   readonly #batchSize: number;
   readonly #worker: boolean;
+  readonly #partSize: number;
   #warm: Reader | undefined;
 
   constructor(options: SnapshotSourceOptions) {
     this.#file = resolve(options.file);
     this.#batchSize = options.batchSize ?? 1000;
     this.#worker = options.worker ?? true;
+    this.#partSize = options.partSize ?? 250;
     const st = statSync(this.#file);
     this.resumeKey = `snapshot:${this.#file}:${st.size}:${Math.floor(st.mtimeMs)}`;
   }
 
   /** See {@link Source.prepare}: spawns the reader thread, reading from the first line. */
   prepare(): void {
-    if (this.#worker && !this.#warm) this.#warm = spawnReader({ file: this.#file, skip: 0, batchSize: this.#batchSize });
+    if (this.#worker && !this.#warm) this.#warm = spawnReader(this.#read(0));
   }
 
   /** See {@link Source.batches}. */
   batches(options: ReadOptions = {}): AsyncGenerator<SourceBatch<PaperRecord>> {
-    const read: SnapshotReadOptions = { file: this.#file, skip: options.resumeFrom ? Number(options.resumeFrom) : 0, batchSize: this.#batchSize };
+    const read = this.#read(options.resumeFrom ? Number(options.resumeFrom) : 0);
     const warm = this.#warm;
     this.#warm = undefined;
-    if (!this.#worker) return readSnapshotBatches(read);
     if (warm && read.skip !== 0) void warm.worker.terminate();
-    return merged(drain(warm && read.skip === 0 ? warm : spawnReader(read), options.signal), this.#batchSize);
+    const parts = !this.#worker ? readSnapshotBatches(read) : drain(warm && read.skip === 0 ? warm : spawnReader(read), options.signal);
+    return merged(parts, this.#batchSize);
+  }
+
+  #read(skip: number): SnapshotReadOptions {
+    return { file: this.#file, skip, batchSize: this.#batchSize, partSize: this.#partSize };
   }
 }
 
@@ -67,17 +79,11 @@ interface Reader {
   wake?: () => void;
 }
 
-// The reader posts small batches, which the main thread joins: a record's objects then die
-// young in the reader, before a scavenge promotes them (with whole batches in the making, its
-// old generation filled with records already sent, and mark-compacts took ~0.25 s per 75k).
-const POST_SIZE = 250;
-
 function spawnReader(read: SnapshotReadOptions): Reader {
-  read = { ...read, batchSize: Math.min(read.batchSize, POST_SIZE) };
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   const url = new URL(`./snapshot.worker${ext}`, import.meta.url);
   const workerData = { ...read, window: 8 };
-  // The reader holds eight small batches at most; a small heap makes V8 collect early instead of
+  // The reader holds eight parts at most; a small heap makes V8 collect early instead of
   // growing towards its default limit, which keeps the process's peak RSS low. 96 MiB of old
   // space made it run mark-compacts often (parsing alone took ~1 s more CPU); 128/48 costs ~10 MiB.
   const resourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 48 };
@@ -112,12 +118,16 @@ async function* drain(r: Reader, signal?: AbortSignal): AsyncGenerator<SourceBat
   }
 }
 
-
-/** Joins consecutive batches until each holds `size` records (the last may hold fewer). */
-async function* merged(batches: AsyncIterable<SourceBatch<PaperRecord>>, size: number): AsyncGenerator<SourceBatch<PaperRecord>> {
+/** Joins the reader's parts into batches of `size` records (the reader ends a part at each batch's end). */
+async function* merged(parts: AsyncIterable<SourceBatch<PaperRecord>>, size: number): AsyncGenerator<SourceBatch<PaperRecord>> {
   let acc: SourceBatch<PaperRecord> | undefined;
-  for await (const b of batches) {
-    acc = acc ? { items: acc.items.concat(b.items), failures: acc.failures.concat(b.failures), checkpoint: b.checkpoint, progress: b.progress } : b;
+  for await (const p of parts) {
+    if (acc) {
+      acc.items.push(...p.items);
+      acc.failures.push(...p.failures);
+      acc.checkpoint = p.checkpoint;
+      acc.progress = p.progress;
+    } else acc = p;
     if (acc.items.length + acc.failures.length >= size) { yield acc; acc = undefined; }
   }
   if (acc) yield acc;

@@ -6,12 +6,10 @@ import { AUTHORS_INDEX } from '../migrations.js';
  * the `paper_authors_author` read index is missing (dropped for a bulk load into an empty store),
  * batches write authorships but no `authors` rows; building the index fills `authors` once, in
  * key order, from the authorships (first name seen = lowest paper id and position). The missing
- * index is the durable marker: a killed load heals on the next `migrate()`. Both the check and the
- * fill run inside {@link inWriterTransaction}, so a concurrent writer never slips a batch in
- * between building the index and filling.
+ * index is the durable marker: a killed load heals on the next `migrate()`. Both the check and
+ * the fill run inside `inWriterTransaction` (writer-transaction.ts), so a concurrent writer never
+ * slips a batch in between building the index and filling.
  */
-/** The index whose absence marks deferred authors. */
-export const AUTHORS_MARKER_INDEX = AUTHORS_INDEX;
 
 // Sorted by bytes ("C"), not the database's collation: the same groups (both are deterministic),
 // and the sort took ~20% less time than comparing with strcoll.
@@ -19,37 +17,13 @@ const FILL = `INSERT INTO authors (key, name)
   SELECT DISTINCT ON (author_key COLLATE "C") author_key, name FROM paper_authors ORDER BY author_key COLLATE "C", paper_id, position
   ON CONFLICT (key) DO NOTHING`;
 
-/**
- * Runs `fn` in a transaction holding the batch writers' advisory lock, so concurrent writers
- * (web and worker) never race on ids or on the author fill. Its commit does not wait for the
- * WAL to reach disk: every such transaction carries its ingest run's checkpoint (or is the fill,
- * which the next `migrate()` redoes), so a commit lost to a server crash is work the resumed run
- * does again; atomicity and consistency are unchanged, and PostgreSQL never corrupts on it.
- */
-export async function inWriterTransaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
-    await c.query('SET LOCAL synchronous_commit = off');
-    await c.query("SELECT pg_advisory_xact_lock(hashtext('papersift:batch-writer'))");
-    const result = await fn(c);
-    await c.query('COMMIT');
-    return result;
-  } catch (err) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    c.release();
-  }
-}
-
 /** True while authors are deferred (the marker index is missing from the current schema). */
 export async function authorsDeferred(c: pg.ClientBase): Promise<boolean> {
-  const r = await c.query<{ missing: boolean }>(`SELECT to_regclass(quote_ident(current_schema()) || '.${AUTHORS_MARKER_INDEX}') IS NULL AS missing`);
+  const r = await c.query<{ missing: boolean }>(`SELECT to_regclass(quote_ident(current_schema()) || '.${AUTHORS_INDEX}') IS NULL AS missing`);
   return r.rows[0]?.missing ?? false;
 }
 
-/** Builds the marker index (`createIndex`: its CREATE INDEX IF NOT EXISTS) and fills `authors`; call inside {@link inWriterTransaction}. */
+/** Builds the marker index (`createIndex`: its CREATE INDEX IF NOT EXISTS) and fills `authors`; call inside `inWriterTransaction`. */
 export async function endDeferral(c: pg.ClientBase, createIndex: string): Promise<void> {
   if (!(await authorsDeferred(c))) return;
   await c.query(createIndex);

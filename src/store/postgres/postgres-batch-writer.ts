@@ -6,7 +6,8 @@ import type { PaperRecord } from '../../core/paper.js';
 import { compareWithStored, PAPER_ROW_COLUMNS, paperRow, paperRowValues, prepareRecord, uniqueRuns, type PreparedRecord, type StoredState } from '../paper-row.js';
 import { MAX_STORED_FAILURES, type BatchWriter, type WriteBatch } from '../store.js';
 import { copyRows, type CopyValue } from './copy-rows.js';
-import { authorsDeferred, endDeferral, inWriterTransaction } from './deferred-authors.js';
+import { authorsDeferred, endDeferral } from './deferred-authors.js';
+import { inWriterTransaction } from './writer-transaction.js';
 import { KnownAuthors } from '../known-authors.js';
 import { OVERRIDES_SQL, withOverrides, type OverrideRow } from '../author-overrides.js';
 import { AUTHORSHIPS_SQL, countAuthorId, matchAuthorship, planAuthorIds, STORE_IDS_SQL, STORED_IDS_SQL, type Authorship, type StoredIds } from '../author-ids.js';
@@ -35,7 +36,7 @@ export class PostgresBatchWriter implements BatchWriter {
   async writePapers(runId: number, batch: WriteBatch<PaperRecord>, now: string): Promise<IngestCounts> {
     const known = this.#known.forRun(runId);
     const added: [string, string][] = [];
-    const counts = await this.#transaction(async (c) => {
+    const counts = await inWriterTransaction(this.#pool, async (c) => {
       const counts = emptyCounts();
       const book: AuthorBook = { known, added, deferred: await authorsDeferred(c), endDeferral: () => endDeferral(c, this.#markerIndex) };
       for (const part of uniqueRuns(batch.items)) await upsertPapers(c, part.map(prepareRecord), now, counts, book);
@@ -48,7 +49,7 @@ export class PostgresBatchWriter implements BatchWriter {
   /** See {@link BatchWriter.writeCitations}. */
   async writeCitations(runId: number, batch: WriteBatch<CitationRecord>, now: string): Promise<IngestCounts> {
     void now;
-    return this.#transaction(async (c) => {
+    return inWriterTransaction(this.#pool, async (c) => {
       const counts = emptyCounts();
       await insertEdges(c, batch.items.filter((x): x is CitationEdge => x.kind === 'edge'), counts);
       for (const x of batch.items) if (x.kind === 'count') counts[await upsertCount(c, x)]++;
@@ -57,10 +58,6 @@ export class PostgresBatchWriter implements BatchWriter {
       for (const x of batch.items) if (x.kind === 'author-id') countAuthorId(await writeAuthorId(c, x, authorships), counts, failures);
       return closeBatch(c, runId, { ...batch, failures }, counts);
     });
-  }
-
-  #transaction<T>(fn: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-    return inWriterTransaction(this.#pool, fn);
   }
 
 }

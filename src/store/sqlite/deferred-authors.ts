@@ -14,8 +14,6 @@ import { AUTHORS_INDEX } from '../migrations.js';
  * A batch that would replace a stored paper's authorships first ends the deferral, so names
  * never come from a later version.
  */
-/** The index whose absence marks deferred authors. */
-export const AUTHORS_MARKER_INDEX = AUTHORS_INDEX;
 
 // One pass over the covering (author_key, paper_id, position, name) index in key order: no sort,
 // no lookups into paper_authors, and `authors` (keyed by key, WITHOUT ROWID) is appended to in
@@ -23,7 +21,7 @@ export const AUTHORS_MARKER_INDEX = AUTHORS_INDEX;
 // (documented behaviour). 2^20 positions per paper is far beyond any.
 const FILL = `INSERT INTO authors (key, name)
   SELECT author_key, name FROM (
-    SELECT author_key, name, min(paper_id * 1048576 + position) FROM paper_authors INDEXED BY ${AUTHORS_MARKER_INDEX} GROUP BY author_key)
+    SELECT author_key, name, min(paper_id * 1048576 + position) FROM paper_authors INDEXED BY ${AUTHORS_INDEX} GROUP BY author_key)
   WHERE true ORDER BY author_key
   ON CONFLICT (key) DO NOTHING`;
 
@@ -35,7 +33,7 @@ export function existingIndexes(db: BetterSqlite3.Database): Set<string> {
 
 /** True while authors are deferred (the marker index is missing). */
 export function authorsDeferred(db: BetterSqlite3.Database): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(AUTHORS_MARKER_INDEX) === undefined;
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(AUTHORS_INDEX) === undefined;
 }
 
 /**
@@ -46,12 +44,12 @@ export function authorsDeferred(db: BetterSqlite3.Database): boolean {
 export function buildIndexesAndAuthors(db: BetterSqlite3.Database, creates: ReadonlyMap<string, string>): void {
   const run = () => {
     const have = existingIndexes(db);
-    const marker = creates.get(AUTHORS_MARKER_INDEX);
-    if (marker && !have.has(AUTHORS_MARKER_INDEX)) {
+    const marker = creates.get(AUTHORS_INDEX);
+    if (marker && !have.has(AUTHORS_INDEX)) {
       db.exec(marker);
       db.exec(FILL);
     }
-    for (const [name, create] of creates) if (!have.has(name) && name !== AUTHORS_MARKER_INDEX) db.exec(create);
+    for (const [name, create] of creates) if (!have.has(name) && name !== AUTHORS_INDEX) db.exec(create);
   };
   if (db.inTransaction) db.transaction(run)();
   else db.transaction(run).immediate();

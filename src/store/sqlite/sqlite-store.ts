@@ -3,10 +3,10 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { BaseStore, createIndexSql } from '../base-store.js';
-import { READ_INDEXES, type ReadIndex } from '../migrations.js';
+import { AUTHORS_INDEX, READ_INDEXES, type ReadIndex } from '../migrations.js';
 import type { Database } from '../tables.js';
 import { SqliteBatchWriter } from './sqlite-batch-writer.js';
-import { AUTHORS_MARKER_INDEX, buildIndexesAndAuthors, existingIndexes } from './deferred-authors.js';
+import { buildIndexesAndAuthors, existingIndexes } from './deferred-authors.js';
 
 /** Options of {@link openSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -28,7 +28,7 @@ export class SqliteStore extends BaseStore {
     super(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), { dialect: 'sqlite', concurrentWriters: false, localFile: true });
     this.#sqlite = sqlite;
     this.#file = file;
-    this.writer = new SqliteBatchWriter(sqlite, () => buildIndexesAndAuthors(sqlite, this.#creates([AUTHORS_MARKER_INDEX])));
+    this.writer = new SqliteBatchWriter(sqlite, () => buildIndexesAndAuthors(sqlite, this.#creates([AUTHORS_INDEX])));
   }
 
   /** See {@link Store.ensureIndexes}; on SQLite it also fills authors deferred by a bulk load. */
